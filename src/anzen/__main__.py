@@ -1,0 +1,3 @@
+from anzen.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,441 @@
+"""Validate and build stage: a loaded flow → a Plan, with every static problem collected.
+
+Checks: duplicate ids; references to unknown questions, items, categories, header fields,
+flows, documents and articles; conditions that refer to questions asked later; comparisons
+that do not fit the question's kind; include cycles; questions no answers can reach; checklist
+items that no rule sets. Messages are in YAML words, each with file, line and id."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from anzen import conditions as c
+from anzen.errors import Problem, ProblemsError, did_you_mean
+from anzen.loader import Loaded
+from anzen.model import conditions as m
+from anzen.model.flow import (
+    ChoiceQuestion, DateQuestion, Flow, GroupQuestion, Include, InfoMessage, MultiChoiceQuestion,
+    NumberQuestion, QuestionSource, TextQuestion, YesNoQuestion,
+)
+from anzen.plan import Binding, HeaderExpr, ItemOutcome, Node, Plan, Rule, SectionInfo
+from anzen.registry import Library, default_library
+
+PLACEHOLDER = re.compile(r"\{([A-Za-z0-9][A-Za-z0-9_\-.]*)\}")
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+YES_NO_VALUES = ("yes", "no", "unsure")
+MAX_COMBINATIONS = 4096
+
+
+def allowed_values(question: Any) -> tuple[Any, ...] | None:
+    """The finite set of answers a question can take, or None when it is open."""
+    if isinstance(question, YesNoQuestion):
+        return YES_NO_VALUES
+    if isinstance(question, ChoiceQuestion):
+        return tuple(ch.value for ch in question.choices) + (("unsure",) if question.allow_unsure else ())
+    return None
+
+
+@dataclass
+class _Scope:
+    """What a condition at one place may refer to."""
+
+    flow: Flow
+    prefix: str
+    order: dict[str, int]  # local id → position in the flow
+    models: dict[str, Any]  # local id → question model
+    share: dict[str, c.Ref]
+    position: int | None  # None: anywhere (outcomes, header)
+    block: dict[str, Any] | None = None  # group child id → model
+    block_order: dict[str, int] | None = None
+    block_position: int | None = None
+    emitted: dict[str, Any] = field(default_factory=dict)  # full ids emitted so far (included flows)
+
+
+class _Builder:
+    def __init__(self, library: Library) -> None:
+        self.library = library
+        self.problems: list[Problem] = []
+        self.nodes: list[Node] = []
+        self.bindings: list[Binding] = []
+        self.sources: dict[str, Any] = {}
+        self.models: dict[str, Any] = {}  # full id → model, for every emitted node
+
+    # -- helpers ---------------------------------------------------------
+    def problem(self, code: str, message: str, loaded: Loaded[Any], loc: tuple[Any, ...], subject: str | None = None, hint: str | None = None) -> None:
+        self.problems.append(Problem(code, message, loaded.file, loaded.doc.line_of(loc), subject, hint))
+
+    def resolve(self, name: str, scope: _Scope, loaded: Loaded[Any], loc: tuple[Any, ...], subject: str) -> tuple[c.Ref, Any] | None:
+        if scope.block is not None and name in scope.block:
+            assert scope.block_order is not None
+            if scope.block_position is not None and scope.block_order[name] >= scope.block_position:
+                self.problem("asked-later", f"condition refers to '{name}' which is asked later in the block", loaded, loc, subject)
+                return None
+            return c.Ref(name, c.BLOCK), scope.block[name]
+        if name in scope.share:
+            ref = scope.share[name]
+            return ref, self.models.get(ref.id)
+        if name in scope.order:
+            model = scope.models[name]
+            if isinstance(model, (InfoMessage, Include)):
+                self.problem("unknown-question", f"'{name}' is {'an info message' if isinstance(model, InfoMessage) else 'an include'}, not a question with an answer", loaded, loc, subject)
+                return None
+            if scope.position is not None and scope.order[name] >= scope.position:
+                earlier = [q for q, pos in scope.order.items() if pos < scope.position and not isinstance(scope.models[q], (InfoMessage, Include))]
+                hint = did_you_mean(name, earlier)
+                where = "at the same point" if scope.order[name] == scope.position else "later"
+                self.problem("asked-later", f"condition refers to '{name}' which is asked {where}", loaded, loc, subject, hint)
+                return None
+            return c.Ref(scope.prefix + name), model
+        full = scope.prefix + name
+        if full in scope.emitted:
+            return c.Ref(full), scope.emitted[full]
+        candidates = list(scope.order) + list(scope.block or ())
+        if scope.position is not None:
+            candidates = [q for q in scope.order if scope.order[q] < scope.position] + list(scope.block or ())
+        self.problem("unknown-question", f"condition refers to '{name}' which is not a question of this flow", loaded, loc, subject, did_you_mean(name, candidates))
+        return None
+
+    # -- conditions ------------------------------------------------------
+    def condition(self, cond: Any, scope: _Scope, loaded: Loaded[Any], loc: tuple[Any, ...], subject: str) -> c.Cond | None:
+        if cond is None:
+            return None
+        if isinstance(cond, m.AllOf):
+            return c.All(tuple(self.condition(x, scope, loaded, (*loc, "all", i), subject) or c.All(()) for i, x in enumerate(cond.all)))
+        if isinstance(cond, m.AnyOf):
+            return c.AnyOf(tuple(self.condition(x, scope, loaded, (*loc, "any", i), subject) or c.All(()) for i, x in enumerate(cond.any)))
+        if isinstance(cond, m.NotOf):
+            inner = self.condition(cond.not_, scope, loaded, (*loc, "not"), subject)
+            return c.Not(inner) if inner is not None else c.All(())
+        assert isinstance(cond, m.Compare)
+        resolved = self.resolve(cond.question, scope, loaded, (*loc, "question"), subject)
+        if resolved is None:
+            return c.All(())  # keep going: the problem is recorded
+        ref, target = resolved
+        op, operand = cond.operator, cond.operand
+        other = None
+        if isinstance(operand, m.AnswerRef):
+            other_resolved = self.resolve(operand.question, scope, loaded, (*loc, op), subject)
+            if other_resolved is None:
+                return c.All(())
+            other, other_model = other_resolved
+            if target is not None and other_model is not None and type(other_model) is not type(target):
+                self.problem("not-comparable", f"'{cond.question}' and '{operand.question}' are different kinds of question ({target.kind}, {other_model.kind})", loaded, (*loc, op), subject)
+            operand = None
+        if target is not None:
+            self.check_comparison(cond.question, target, op, operand, other is not None, loaded, (*loc, op), subject)
+        return c.Cmp(ref, op, operand, other)
+
+    def check_comparison(self, name: str, target: Any, op: str, operand: Any, is_ref: bool, loaded: Loaded[Any], loc: tuple[Any, ...], subject: str) -> None:
+        kind = target.kind
+        if op == "answered":
+            return
+        ordered = op in ("gt", "gte", "lt", "lte")
+        if isinstance(target, GroupQuestion):
+            self.problem("not-comparable", f"'{name}' is a group: only 'answered' applies to it", loaded, loc, subject)
+            return
+        if op == "includes" and not isinstance(target, MultiChoiceQuestion):
+            self.problem("not-comparable", f"'includes' applies to multi_choice questions; '{name}' is {kind}", loaded, loc, subject)
+            return
+        if isinstance(target, MultiChoiceQuestion) and op != "includes":
+            self.problem("not-comparable", f"'{name}' is multi_choice: use 'includes' (or 'answered')", loaded, loc, subject)
+            return
+        if ordered and not isinstance(target, (NumberQuestion, DateQuestion)):
+            self.problem("not-comparable", f"'{op}' applies to number and date questions; '{name}' is {kind}", loaded, loc, subject)
+            return
+        if is_ref:
+            return
+        values = operand if op == "in" else [operand]
+        allowed = allowed_values(target)
+        if isinstance(target, MultiChoiceQuestion):
+            allowed = tuple(ch.value for ch in target.choices) + (("unsure",) if target.allow_unsure else ())
+        for value in values:
+            if allowed is not None and value not in allowed:
+                hint = did_you_mean(str(value), [str(a) for a in allowed])
+                if isinstance(value, bool):
+                    hint = "Write yes, no or unsure (quoted or not), not true/false."
+                self.problem("unknown-value", f"'{name}' cannot be {value!r}; its answers are: {', '.join(map(str, allowed))}", loaded, loc, subject, hint)
+            elif isinstance(target, NumberQuestion) and (isinstance(value, bool) or not isinstance(value, (int, float))):
+                self.problem("not-comparable", f"'{name}' is a number question; {value!r} is not a number", loaded, loc, subject)
+            elif isinstance(target, DateQuestion) and not (isinstance(value, str) and DATE.match(value)):
+                self.problem("not-comparable", f"'{name}' is a date question; write dates as YYYY-MM-DD (got {value!r})", loaded, loc, subject)
+            elif isinstance(target, TextQuestion) and not isinstance(value, str):
+                self.problem("not-comparable", f"'{name}' is a text question; compare it with text (got {value!r})", loaded, loc, subject)
+
+    # -- texts and references ---------------------------------------------
+    def placeholders(self, texts: list[Any], scope: _Scope, loaded: Loaded[Any], loc: tuple[Any, ...], subject: str) -> dict[str, c.Ref]:
+        names: dict[str, c.Ref] = {}
+        for text in texts:
+            if text is None:
+                continue
+            for value in (text.ja, text.en or ""):
+                for name in PLACEHOLDER.findall(value):
+                    if name in names:
+                        continue
+                    before = len(self.problems)
+                    resolved = self.resolve(name, scope, loaded, loc, subject)
+                    if resolved is None:
+                        for i in range(before, len(self.problems)):  # say it as a placeholder problem
+                            p = self.problems[i]
+                            self.problems[i] = Problem("bad-placeholder", p.message.replace("condition refers to", f"{{{name}}} refers to"), p.file, p.line, p.subject, p.hint)
+                    else:
+                        names[name] = resolved[0]
+        return names
+
+    def check_refs(self, refs: Any, loaded: Loaded[Any], loc: tuple[Any, ...], subject: str) -> None:
+        for i, ref in enumerate(refs):
+            try:
+                source = self.library.source(ref.doc)
+            except ProblemsError as exc:
+                self.problems.extend(exc.problems)
+                continue
+            if source is None:
+                self.problem("unknown-document", f"no source document '{ref.doc}'", loaded, (*loc, i, "doc"), subject, did_you_mean(ref.doc, self.library.source_ids()))
+                continue
+            self.sources[ref.doc] = source.model
+            ids = [a.id for a in source.model.articles]
+            if ref.article not in ids:
+                self.problem("unknown-article", f"'{ref.doc}' has no article '{ref.article}'", loaded, (*loc, i, "article"), subject, did_you_mean(ref.article, ids))
+
+    # -- the flow ----------------------------------------------------------
+    def flow(self, loaded: Loaded[Flow], prefix: str, share: dict[str, c.Ref], outer_when: c.Cond | None, stack: tuple[Path, ...]) -> None:
+        flow = loaded.model
+        entries: list[tuple[Any, Any, tuple[Any, ...]]] = []
+        order: dict[str, int] = {}
+        models: dict[str, Any] = {}
+        section_ids: set[str] = set()
+        for si, section in enumerate(flow.sections):
+            if section.id in section_ids:
+                self.problem("duplicate-id", f"section id '{section.id}' is used twice", loaded, ("sections", si, "id"), f"section '{section.id}'")
+            section_ids.add(section.id)
+            for qi, question in enumerate(section.questions):
+                loc = ("sections", si, "questions", qi)
+                if question.id in order:
+                    self.problem("duplicate-id", f"id '{question.id}' is already used by an earlier question", loaded, (*loc, "id"), f"question '{question.id}'")
+                    continue
+                order[question.id] = len(entries)
+                models[question.id] = question
+                entries.append((question, section, loc))
+        checklist = None
+        if flow.checklist is not None:
+            try:
+                found = self.library.checklist(flow.checklist)
+            except ProblemsError as exc:
+                self.problems.extend(exc.problems)
+                found = None
+            else:
+                if found is None:
+                    self.problem("unknown-checklist", f"no checklist '{flow.checklist}'", loaded, ("checklist",), None, did_you_mean(flow.checklist, self.library.checklist_ids()))
+            checklist = found.model if found is not None else None
+            if checklist is not None:
+                for i, ref_cat in enumerate(s.category for s in flow.sections):
+                    ids = [cat.id for cat in checklist.categories]
+                    if ref_cat is not None and ref_cat not in ids:
+                        self.problem("unknown-category", f"checklist '{checklist.id}' has no category '{ref_cat}'", loaded, ("sections", i, "category"), f"section '{flow.sections[i].id}'", did_you_mean(ref_cat, ids))
+        for position, (question, section, loc) in enumerate(entries):
+            subject = f"question '{question.id}'"
+            scope = _Scope(flow, prefix, order, models, share, position, emitted=self.models)
+            section_info = SectionInfo(prefix + section.id, section.title, flow.checklist, section.category)
+            if isinstance(question, Include):
+                self.include(loaded, question, loc, scope, outer_when, stack)
+                continue
+            if question.id in share:
+                continue  # answered by the including flow
+            when = c.conjoin(outer_when, self.condition(question.when, scope, loaded, (*loc, "when"), subject))
+            self.check_refs(question.refs, loaded, (*loc, "refs"), subject)
+            texts = [question.text] if isinstance(question, InfoMessage) else [question.prompt, question.help]
+            names = self.placeholders(texts, scope, loaded, loc, subject)
+            self.check_validation(question, loaded, loc, subject)
+            children: tuple[Node, ...] = ()
+            if isinstance(question, GroupQuestion):
+                children = self.group_children(question, scope, loaded, loc, section_info)
+            node = Node(prefix + question.id, len(self.nodes), question, when, section_info, loaded.file, loaded.doc.line_of(loc), children, names)
+            self.nodes.append(node)
+            self.models[node.id] = question
+        if flow.checklist is not None and checklist is not None:
+            self.binding(loaded, checklist, prefix, order, models, share, outer_when)
+
+    def check_validation(self, question: Any, loaded: Loaded[Any], loc: tuple[Any, ...], subject: str) -> None:
+        validation = getattr(question, "validation", None)
+        if isinstance(question, TextQuestion) and validation is not None and validation.pattern is not None:
+            try:
+                re.compile(validation.pattern)
+            except re.error as exc:
+                self.problem("bad-pattern", f"pattern {validation.pattern!r} is not a valid regular expression: {exc}", loaded, (*loc, "validation", "pattern"), subject)
+        if isinstance(question, (ChoiceQuestion, MultiChoiceQuestion)):
+            seen: set[str] = set()
+            for i, choice in enumerate(question.choices):
+                if choice.value in seen or (choice.value == "unsure" and question.allow_unsure):
+                    self.problem("duplicate-id", f"choice value '{choice.value}' is used twice" + (" (unsure is added by allow_unsure)" if choice.value == "unsure" else ""), loaded, (*loc, "choices", i, "value"), subject)
+                seen.add(choice.value)
+            if isinstance(question, ChoiceQuestion) and question.default is not None and question.default not in seen:
+                self.problem("unknown-value", f"default {question.default!r} is not one of the choices", loaded, (*loc, "default"), subject, did_you_mean(question.default, seen))
+
+    def group_children(self, group: GroupQuestion, scope: _Scope, loaded: Loaded[Any], loc: tuple[Any, ...], section: SectionInfo) -> tuple[Node, ...]:
+        block_order: dict[str, int] = {}
+        block: dict[str, Any] = {}
+        children: list[Node] = []
+        for i, child in enumerate(group.questions):
+            child_loc = (*loc, "questions", i)
+            subject = f"question '{group.id}.{child.id}'"
+            if child.id in block_order:
+                self.problem("duplicate-id", f"id '{child.id}' is used twice in group '{group.id}'", loaded, (*child_loc, "id"), subject)
+                continue
+            if child.id in scope.order:
+                self.problem("duplicate-id", f"id '{child.id}' in group '{group.id}' is also a question outside it (a condition could not tell them apart)", loaded, (*child_loc, "id"), subject)
+            block_order[child.id] = i
+            block[child.id] = child
+            child_scope = _Scope(scope.flow, scope.prefix, scope.order, scope.models, scope.share, scope.position, block, block_order, i, scope.emitted)
+            when = self.condition(child.when, child_scope, loaded, (*child_loc, "when"), subject)
+            self.check_refs(child.refs, loaded, (*child_loc, "refs"), subject)
+            names = self.placeholders([child.prompt, child.help], child_scope, loaded, child_loc, subject)
+            self.check_validation(child, loaded, child_loc, subject)
+            children.append(Node(child.id, i, child, when, section, loaded.file, loaded.doc.line_of(child_loc), (), names))
+        if group.label_from is not None and group.label_from not in block:
+            self.problem("unknown-question", f"label_from '{group.label_from}' is not a question of the group", loaded, (*loc, "label_from"), f"question '{group.id}'", did_you_mean(group.label_from, block))
+        return tuple(children)
+
+    def include(self, loaded: Loaded[Flow], inc: Include, loc: tuple[Any, ...], scope: _Scope, outer_when: c.Cond | None, stack: tuple[Path, ...]) -> None:
+        subject = f"include '{inc.id}'"
+        try:
+            path = self.library.flow_path(inc.flow, loaded.path)
+        except ProblemsError as exc:
+            for p in exc.problems:
+                self.problem(p.code, p.message, loaded, (*loc, "flow"), subject, p.hint)
+            return
+        if path.resolve() in stack:
+            chain = " → ".join(p.stem for p in (*stack, path.resolve()))
+            self.problem("include-cycle", f"flows include each other in a cycle: {chain}", loaded, (*loc, "flow"), subject)
+            return
+        try:
+            sub = self.library.flow(path)
+        except ProblemsError as exc:
+            self.problems.extend(exc.problems)
+            return
+        when = c.conjoin(outer_when, self.condition(inc.when, scope, loaded, (*loc, "when"), subject))
+        sub_ids = {q.id: q for s in sub.model.sections for q in s.questions}
+        shared: dict[str, c.Ref] = {}
+        for child_id, parent_id in inc.share.items():
+            if child_id not in sub_ids:
+                self.problem("bad-share", f"flow '{sub.model.id}' has no question '{child_id}'", loaded, (*loc, "share", child_id), subject, did_you_mean(child_id, sub_ids))
+                continue
+            resolved = self.resolve(parent_id, scope, loaded, (*loc, "share", child_id), subject)
+            if resolved is None:
+                continue
+            ref, parent_model = resolved
+            if parent_model is not None and parent_model.kind != sub_ids[child_id].kind:
+                self.problem("bad-share", f"'{parent_id}' ({parent_model.kind}) cannot answer '{child_id}' ({sub_ids[child_id].kind})", loaded, (*loc, "share", child_id), subject)
+                continue
+            shared[child_id] = ref
+        self.flow(sub, scope.prefix + inc.id + ".", shared, when, (*stack, path.resolve()))
+
+    def binding(self, loaded: Loaded[Flow], checklist: Any, prefix: str, order: dict[str, int], models: dict[str, Any], share: dict[str, c.Ref], when: c.Cond | None) -> None:
+        flow = loaded.model
+        items = {item.id: item for cat in checklist.categories for item in cat.items}
+        outcomes: dict[str, ItemOutcome] = {}
+        for item_id, outcome in flow.outcomes.items():
+            loc = ("outcomes", item_id)
+            subject = f"outcome '{item_id}'"
+            if item_id not in items:
+                self.problem("unknown-item", f"checklist '{checklist.id}' has no item '{item_id}'", loaded, loc, subject, did_you_mean(item_id, items))
+                continue
+            scope = _Scope(flow, prefix, order, models, share, None, emitted=self.models)
+            for_each = None
+            if outcome.for_each is not None:
+                group = models.get(outcome.for_each)
+                if not isinstance(group, GroupQuestion):
+                    self.problem("unknown-question", f"for_each '{outcome.for_each}' is not a group of this flow", loaded, (*loc, "for_each"), subject, did_you_mean(outcome.for_each, [k for k, v in models.items() if isinstance(v, GroupQuestion)]))
+                else:
+                    for_each = prefix + outcome.for_each
+                    block = {q.id: q for q in group.questions}
+                    scope = _Scope(flow, prefix, order, models, share, None, block, {k: i for i, k in enumerate(block)}, None, self.models)
+            rules = []
+            for i, rule in enumerate(outcome.rules):
+                rule_loc = (*loc, i)
+                names = self.placeholders([rule.reason, rule.action], scope, loaded, rule_loc, subject)
+                rules.append(Rule(self.condition(rule.when, scope, loaded, (*rule_loc, "when"), subject), rule.status, rule.reason, rule.action, tuple(rule.refs), names))
+                self.check_refs(rule.refs, loaded, (*rule_loc, "refs"), subject)
+            outcomes[item_id] = ItemOutcome(item_id, for_each, tuple(rules), outcome.unsure_action)
+        for item_id, item in items.items():
+            if item_id not in flow.outcomes:
+                self.problem("item-never-set", f"checklist item '{item_id}' of '{checklist.id}' is never set: add it to outcomes", loaded, ("outcomes",), f"item '{item_id}'")
+        header: dict[str, HeaderExpr] = {}
+        fields = [f.id for f in checklist.header]
+        for field_id, value in flow.header.items():
+            loc = ("header", field_id)
+            if field_id not in fields:
+                self.problem("unknown-header-field", f"checklist '{checklist.id}' has no header field '{field_id}'", loaded, loc, f"header field '{field_id}'", did_you_mean(field_id, fields))
+                continue
+            parts: list[Any] = []
+            raw_parts = value.concat if hasattr(value, "concat") else [value]
+            scope = _Scope(flow, prefix, order, models, share, None, emitted=self.models)
+            for part in raw_parts:
+                if isinstance(part, QuestionSource):
+                    resolved = self.resolve(part.question, scope, loaded, loc, f"header field '{field_id}'")
+                    if resolved is not None:
+                        parts.append(resolved[0])
+                else:
+                    parts.append(part)
+            header[field_id] = HeaderExpr(tuple(parts))
+        for cat in checklist.categories:
+            for item in cat.items:
+                self.check_refs(item.refs, loaded, ("checklist",), f"item '{item.id}'")
+        self.bindings.append(Binding(checklist, flow.id, prefix, when, outcomes, header))
+
+    # -- whole-plan checks -----------------------------------------------
+    def unreachable(self) -> None:
+        for node in self.nodes:
+            if node.when is None:
+                continue
+            refs = c.refs_of(node.when)
+            domains = []
+            for ref in refs:
+                values = allowed_values(self.models.get(ref.id)) if ref.scope == c.OUTER else None
+                if values is None:
+                    break
+                domains.append((*values, c.ABSENT))
+            else:
+                if _product_size(domains) > MAX_COMBINATIONS:
+                    continue
+                if not any(c.evaluate(node.when, dict(zip(refs, combo)).__getitem__) for combo in itertools.product(*domains)):
+                    self.problems.append(Problem("unreachable", "no answers can reach this question: its condition can never hold", node.file, node.line, f"question '{node.id}'"))
+
+
+def _product_size(domains: list[tuple[Any, ...]]) -> int:
+    size = 1
+    for d in domains:
+        size *= len(d)
+    return size
+
+
+def build_plan(loaded: Loaded[Flow], library: Library | None = None) -> Plan:
+    """Validate and compile a loaded flow; raise ProblemsError listing every problem."""
+    builder = _Builder(library or default_library())
+    stack = (loaded.path.resolve(),) if loaded.path is not None else ()
+    builder.flow(loaded, "", {}, None, stack)
+    builder.unreachable()
+    errors = [p for p in builder.problems if p.severity == "error"]
+    if errors:
+        raise ProblemsError(_unique(builder.problems))
+    dependents: dict[str, list[int]] = {}
+    for node in builder.nodes:
+        for ref in c.refs_of(node.when):
+            dependents.setdefault(ref.id, []).append(node.index)
+    return Plan(
+        flow=loaded.model, file=loaded.file, nodes=tuple(builder.nodes), bindings=tuple(sorted(builder.bindings, key=lambda b: b.prefix.count('.'))),
+        sources=dict(builder.sources), dependents={k: tuple(v) for k, v in dependents.items()},
+        by_id={n.id: n for n in builder.nodes},
+    )
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    return list(dict.fromkeys(problems))
+
+
+def load_plan(ref: str, library: Library | None = None) -> Plan:
+    """An installed flow id or a path → a checked Plan."""
+    library = library or default_library()
+    return build_plan(library.flow(library.flow_path(ref)), library)

@@ -1,0 +1,90 @@
+"""`anzen flows check|list|schema`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from anzen.cli.common import EXIT_OK, EXIT_PROBLEMS, print_problems
+from anzen.errors import Problem, ProblemsError
+
+
+def check(paths: list[str]) -> tuple[list[str], list[Problem]]:
+    """Check the given flows (ids or files), or every installed flow; return (checked, problems)."""
+    from anzen.build import build_plan
+    from anzen.registry import default_library
+
+    library = default_library()
+    refs = paths or library.flow_ids()
+    problems: list[Problem] = []
+    checked = []
+    for ref in refs:
+        checked.append(ref)
+        try:
+            path = library.flow_path(ref) if not Path(ref).exists() else Path(ref)
+            build_plan(library.flow(path), library)
+        except ProblemsError as exc:
+            problems.extend(p if p.file else Problem(p.code, p.message, ref, None, p.subject, p.hint) for p in exc.problems)
+    return checked, problems
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.flows_command == "check":
+        checked, problems = check(args.paths)
+        if args.json:
+            print(json.dumps({"checked": checked, "problems": [p.as_dict() for p in problems]}, ensure_ascii=False, indent=2))
+        else:
+            print_problems(problems)
+            files = len(checked)
+            print(f"{files} flow(s) checked: " + (f"{len(problems)} problem(s)" if problems else "no problems"))
+        return EXIT_PROBLEMS if problems else EXIT_OK
+    if args.flows_command == "list":
+        return _list(args)
+    from anzen.model.flow import Flow
+
+    print(json.dumps(Flow.model_json_schema(), ensure_ascii=False, indent=2))
+    return EXIT_OK
+
+
+def flow_summaries() -> list[dict[str, object]]:
+    from anzen.build import build_plan
+    from anzen.registry import default_library
+
+    library = default_library()
+    rows = []
+    for flow_id in library.flow_ids():
+        try:
+            loaded = library.flow(library.flow_path(flow_id))
+            plan = build_plan(loaded, library)
+        except ProblemsError as exc:
+            rows.append({"id": flow_id, "error": f"{len(exc.problems)} problem(s): run anzen flows check {flow_id}"})
+            continue
+        flow = loaded.model
+        rows.append({
+            "id": flow.id, "version": flow.version, "title": {"ja": flow.title.ja, "en": flow.title.en},
+            "description": {"ja": flow.description.ja, "en": flow.description.en} if flow.description else None,
+            "questions": len(plan.questions), "checklists": [b.checklist.id for b in plan.bindings],
+        })
+    return rows
+
+
+def _list(args: argparse.Namespace) -> int:
+    rows = flow_summaries()
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    lang = args.lang
+    table = Table("id", "version", "title" if lang == "en" else "タイトル", "questions" if lang == "en" else "質問数")
+    for row in rows:
+        if "error" in row:
+            table.add_row(Text(str(row["id"])), "", Text(str(row["error"]), style="red"), "")
+            continue
+        title = row["title"]  # type: ignore[index]
+        table.add_row(Text(str(row["id"])), Text(str(row["version"])), Text(title[lang] or title["ja"]), Text(str(row["questions"])))  # type: ignore[index]
+    Console().print(table)
+    return EXIT_OK

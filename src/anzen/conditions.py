@@ -1,0 +1,137 @@
+"""Compiled conditions and their evaluation (pure, no I/O).
+
+The flow's condition models are compiled once into these small immutable nodes, with every
+question id resolved to its full id and scope, so evaluating is a plain tree walk."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Union
+
+ABSENT = object()  # not on the path, not answered, or skipped
+
+BLOCK, OUTER = "block", "outer"
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """An answer: `id` is a full question id (OUTER) or a question id within the current block (BLOCK)."""
+
+    id: str
+    scope: str = OUTER
+
+
+@dataclass(frozen=True, slots=True)
+class Cmp:
+    ref: Ref
+    op: str
+    value: Any = None  # literal operand
+    other: Ref | None = None  # operand taken from another answer
+
+
+@dataclass(frozen=True, slots=True)
+class All:
+    items: tuple["Cond", ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    items: tuple["Cond", ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    item: "Cond"
+
+
+Cond = Union[Cmp, All, AnyOf, Not]
+Lookup = Callable[[Ref], Any]
+
+
+def _ordered(a: Any, b: Any) -> bool:
+    """Both numbers, or both date strings: the ordered comparisons apply."""
+    if isinstance(a, bool) or isinstance(b, bool):
+        return False
+    return (isinstance(a, (int, float)) and isinstance(b, (int, float))) or (isinstance(a, str) and isinstance(b, str))
+
+
+def _compare(op: str, answer: Any, operand: Any) -> bool:
+    if op == "answered":
+        return (answer is not ABSENT) is bool(operand)
+    if answer is ABSENT or operand is ABSENT:
+        return False
+    if op == "equals":
+        return answer == operand
+    if op == "in":
+        return answer in operand
+    if op == "includes":
+        return isinstance(answer, list) and operand in answer
+    if not _ordered(answer, operand):
+        return False
+    if op == "gt":
+        return answer > operand
+    if op == "gte":
+        return answer >= operand
+    if op == "lt":
+        return answer < operand
+    if op == "lte":
+        return answer <= operand
+    raise ValueError(f"unknown operator {op}")  # unreachable: the model admits no other
+
+
+def evaluate(cond: Cond | None, lookup: Lookup) -> bool:
+    """Whether `cond` holds for the answers that `lookup` gives (ABSENT when there is none)."""
+    if cond is None:
+        return True
+    if isinstance(cond, Cmp):
+        operand = lookup(cond.other) if cond.other is not None else cond.value
+        return _compare(cond.op, lookup(cond.ref), operand)
+    if isinstance(cond, All):
+        return all(evaluate(c, lookup) for c in cond.items)
+    if isinstance(cond, AnyOf):
+        return any(evaluate(c, lookup) for c in cond.items)
+    return not evaluate(cond.item, lookup)
+
+
+def refs_of(cond: Cond | None) -> tuple[Ref, ...]:
+    """Every answer the condition reads, in order, without repeats."""
+    found: dict[Ref, None] = {}
+
+    def walk(c: Cond | None) -> None:
+        if c is None:
+            return
+        if isinstance(c, Cmp):
+            found[c.ref] = None
+            if c.other is not None:
+                found[c.other] = None
+        elif isinstance(c, Not):
+            walk(c.item)
+        else:
+            for item in c.items:
+                walk(item)
+
+    walk(cond)
+    return tuple(found)
+
+
+def conjoin(*conds: Cond | None) -> Cond | None:
+    present = tuple(c for c in conds if c is not None)
+    if not present:
+        return None
+    return present[0] if len(present) == 1 else All(present)
+
+
+def describe(cond: Cond | None) -> str:
+    """The condition in YAML words, for diagrams and messages."""
+    if cond is None:
+        return "always"
+    if isinstance(cond, Cmp):
+        operand = cond.other.id if cond.other is not None else cond.value
+        return f"{cond.ref.id} {cond.op} {operand!r}" if cond.op != "answered" else (
+            f"{cond.ref.id} answered" if cond.value else f"{cond.ref.id} not answered"
+        )
+    if isinstance(cond, Not):
+        return f"not ({describe(cond.item)})"
+    joiner = " and " if isinstance(cond, All) else " or "
+    return "(" + joiner.join(describe(c) for c in cond.items) + ")"

@@ -1,0 +1,102 @@
+"""The one error module: every problem anzen reports, with its code, place and a hint.
+
+Problems are collected, never raised one at a time, so that an author sees all of them
+at once (``flows/x.yaml:42: question 'copy_consent': … Did you mean 'copied_any'?``)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# The catalogue: every code anzen emits, with what it means (docs/flow-format.md lists it).
+CATALOGUE: dict[str, str] = {
+    "file-unreadable": "The file cannot be read (missing, a folder, no permission).",
+    "file-too-large": "The file is larger than anzen accepts for this kind of file.",
+    "file-empty": "The file is empty.",
+    "yaml-encoding": "The file is not UTF-8 text.",
+    "yaml-syntax": "The YAML is malformed.",
+    "yaml-alias": "YAML anchors and aliases (& and *) are not allowed.",
+    "yaml-tag": "A YAML tag (!!python/…, !custom) is not allowed.",
+    "yaml-duplicate-key": "The same key appears twice in one mapping.",
+    "yaml-not-mapping": "The file must be a mapping (key: value) at the top level.",
+    "schema": "A key or value does not fit the file format.",
+    "duplicate-id": "Two things of the same kind share an id.",
+    "unknown-question": "A reference to a question id that does not exist.",
+    "asked-later": "A condition refers to a question that is asked later (or at the same point).",
+    "not-comparable": "The comparison does not fit the kind of question it refers to.",
+    "unknown-value": "A value that the question cannot take (not one of its choices).",
+    "unknown-checklist": "A reference to a checklist id that is not installed.",
+    "unknown-item": "A reference to a checklist item that does not exist.",
+    "unknown-category": "A reference to a checklist category that does not exist.",
+    "unknown-header-field": "A reference to a checklist header field that does not exist.",
+    "unknown-flow": "An include refers to a flow that cannot be found.",
+    "include-cycle": "Flows include each other in a cycle.",
+    "unknown-document": "A reference to a source document that does not exist.",
+    "unknown-article": "A reference to an article that the source document does not have.",
+    "bad-pattern": "A validation pattern is not a valid regular expression.",
+    "bad-placeholder": "A {placeholder} in a text names no earlier question.",
+    "unreachable": "No path through the flow can reach this question.",
+    "item-never-set": "No rule of the flow ever sets this checklist item.",
+    "bad-share": "An include shares an answer that does not fit.",
+    "answers-unknown-id": "The answers file names a question the flow does not have.",
+    "answers-invalid": "An answer does not fit its question.",
+    "answers-format": "The answers file is not a mapping of question ids to answers.",
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong, and where."""
+
+    code: str
+    message: str
+    file: str | None = None
+    line: int | None = None
+    subject: str | None = None
+    hint: str | None = None
+    severity: str = "error"
+
+    def __post_init__(self) -> None:
+        assert self.code in CATALOGUE, self.code
+
+    def render(self) -> str:
+        where = ""
+        if self.file:
+            where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
+        subject = f"{self.subject}: " if self.subject else ""
+        hint = f" {self.hint}" if self.hint else ""
+        return f"{where}{subject}{self.message}{hint}"
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "code": self.code, "severity": self.severity, "file": self.file, "line": self.line,
+            "subject": self.subject, "message": self.message, "hint": self.hint,
+        }
+
+    __str__ = render
+
+
+class ProblemsError(Exception):
+    """Raised once, with every problem found, when a file cannot be used."""
+
+    def __init__(self, problems: Iterable[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(p.render() for p in self.problems))
+
+
+class AnswerError(ValueError):
+    """An answer that does not fit its question; the message (ja and en) is for the respondent."""
+
+    def __init__(self, ja: str, en: str):
+        super().__init__(en)
+        self.ja, self.en = ja, en
+
+    def message(self, lang: str) -> str:
+        return self.en if lang == "en" else self.ja
+
+
+def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
+    """'Did you mean 'x'?' when `name` is close to one of `candidates`."""
+    close = difflib.get_close_matches(str(name), [str(c) for c in candidates], n=1, cutoff=0.6)
+    return f"Did you mean '{close[0]}'?" if close else None

@@ -1,0 +1,131 @@
+"""Load stage: file → YAML → typed model, every problem collected with its line and id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from anzen.errors import Problem, ProblemsError, did_you_mean
+from anzen.model.checklist import Checklist
+from anzen.model.flow import Flow
+from anzen.model.source import SourceDocument
+from anzen.yamlio import YamlDoc, load_yaml, parse_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+_CONTAINER_NAMES = {
+    "sections": "section", "questions": "question", "choices": "choice", "categories": "category",
+    "items": "item", "articles": "article", "header": "header field", "rules": "rule",
+}
+
+
+@dataclass(frozen=True)
+class Loaded(Generic[M]):
+    """A validated model with the parsed document it came from (for line numbers)."""
+
+    model: M
+    doc: YamlDoc
+    path: Path | None
+
+    @property
+    def file(self) -> str:
+        return self.doc.file
+
+
+def subject_of(data: Any, loc: tuple[Any, ...]) -> str | None:
+    """Name the innermost thing with an id along `loc`: "question 'copied_any'"."""
+    subject = None
+    node, parent_key = data, None
+    for part in loc:
+        if isinstance(node, dict) and part in node:
+            if parent_key == "outcomes":
+                subject = f"outcome '{part}'"
+            elif parent_key == "header" and not isinstance(node.get(part), dict):
+                subject = f"header field '{part}'"
+            parent_key, node = part, node[part]
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+            if isinstance(node, dict) and isinstance(node.get("id"), (str, int)):
+                subject = f"{_CONTAINER_NAMES.get(parent_key, str(parent_key))} '{node['id']}'"
+        # parts not in the data are pydantic's union tags: skip them
+    return subject
+
+
+def _all_field_names() -> set[str]:
+    from anzen.model import checklist, conditions, flow, source
+
+    names: set[str] = set()
+    for module in (flow, checklist, source, conditions):
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, BaseModel):
+                for name, info in value.model_fields.items():
+                    names.add(info.alias or name)
+    return names
+
+
+def _problem_from_error(error: dict[str, Any], doc: YamlDoc) -> Problem:
+    loc = tuple(error["loc"])
+    if error["type"] in ("union_tag_invalid", "union_tag_not_found"):
+        loc = (*loc, "kind")
+    key = next((p for p in reversed(loc) if isinstance(p, str)), None)
+    kind = error["type"]
+    hint = None
+    if kind == "extra_forbidden":
+        message = f"unknown key '{key}'"
+        hint = did_you_mean(str(key), _all_field_names())
+    elif kind == "missing":
+        message = f"missing key '{key}'"
+    elif kind == "union_tag_invalid":
+        ctx = error.get("ctx", {})
+        message = f"kind '{ctx.get('tag')}' is not one of: {ctx.get('expected_tags')}"
+        hint = did_you_mean(str(ctx.get("tag")), str(ctx.get("expected_tags", "")).replace("'", "").split(", "))
+    elif kind == "union_tag_not_found":
+        message = "missing key 'kind'"
+        key = None
+    elif kind == "string_pattern_mismatch" and key in ("id", "value"):
+        message = f"{key} {error.get('input')!r} may only contain letters, digits, '-' and '_' (and must not start with '-' or '_')"
+    elif kind == "literal_error":
+        message = f"'{key}' must be one of {error.get('ctx', {}).get('expected')} (got {error.get('input')!r})"
+    elif kind in ("value_error", "assertion_error"):
+        message = str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    else:
+        message = f"'{key}': {error['msg']}" if key else str(error["msg"])
+    return Problem("schema", message, doc.file, doc.line_of(loc), subject_of(doc.data, loc), hint)
+
+
+def validate_doc(doc: YamlDoc, model: type[M]) -> M:
+    """Validate parsed data against a model; every error becomes a located problem."""
+    if not isinstance(doc.data, dict):
+        raise ProblemsError([Problem("yaml-not-mapping", "the top level must be a mapping (key: value)", doc.file, 1)])
+    try:
+        return model.model_validate(doc.data)
+    except ValidationError as exc:
+        problems = [_problem_from_error(err, doc) for err in exc.errors(include_url=False)]
+        # pydantic reports one error per union member for a bad outcome; keep each place once.
+        unique = list({(p.line, p.message): p for p in problems}.values())
+        raise ProblemsError(unique) from None
+
+
+def load_file(path: Path, model: type[M], display: str | None = None) -> Loaded[M]:
+    doc = load_yaml(path, display)
+    return Loaded(validate_doc(doc, model), doc, path)
+
+
+def load_text(raw: bytes, model: type[M], display: str) -> Loaded[M]:
+    doc = parse_yaml(raw, display)
+    return Loaded(validate_doc(doc, model), doc, None)
+
+
+def load_flow(path: Path, display: str | None = None) -> Loaded[Flow]:
+    return load_file(path, Flow, display)
+
+
+def load_checklist(path: Path, display: str | None = None) -> Loaded[Checklist]:
+    return load_file(path, Checklist, display)
+
+
+def load_source(path: Path, display: str | None = None) -> Loaded[SourceDocument]:
+    return load_file(path, SourceDocument, display)

@@ -1,0 +1,100 @@
+"""The compiled form of a flow (includes expanded, ids resolved): what the engine runs on."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+from anzen.conditions import Cond, Ref
+from anzen.model.checklist import Checklist
+from anzen.model.common import ArticleRef, Text
+from anzen.model.flow import Flow, GroupQuestion, InfoMessage
+from anzen.model.source import SourceDocument
+
+
+@dataclass(frozen=True)
+class SectionInfo:
+    id: str  # full id
+    title: Text
+    checklist: str | None
+    category: str | None
+
+
+@dataclass(frozen=True, eq=False)
+class Node:
+    """One question (or info message) of the plan, in asking order."""
+
+    id: str  # full id: '<include>.<question>' inside a sub-flow
+    index: int
+    question: Any  # a question model from anzen.model.flow
+    when: Cond | None  # include conditions folded in
+    section: SectionInfo
+    file: str
+    line: int | None
+    children: tuple["Node", ...] = ()  # a group's block questions (ids local to the block)
+    names: dict[str, Ref] = field(default_factory=dict)  # {placeholder} in its texts → the answer it shows
+
+    @property
+    def kind(self) -> str:
+        return self.question.kind
+
+    @property
+    def answerable(self) -> bool:
+        return not isinstance(self.question, InfoMessage)
+
+    @property
+    def is_group(self) -> bool:
+        return isinstance(self.question, GroupQuestion)
+
+    def child(self, child_id: str) -> "Node":
+        return next(c for c in self.children if c.id == child_id)
+
+
+@dataclass(frozen=True)
+class Rule:
+    when: Cond | None
+    status: str
+    reason: Text | None
+    action: Text | None
+    refs: tuple[ArticleRef, ...]
+    names: dict[str, Ref] = field(default_factory=dict)  # {placeholder} in reason/action → answer
+
+
+@dataclass(frozen=True)
+class ItemOutcome:
+    item: str
+    for_each: str | None  # full id of a group node
+    rules: tuple[Rule, ...]
+    unsure_action: Text | None
+
+
+@dataclass(frozen=True)
+class HeaderExpr:
+    parts: tuple[Union[str, Ref], ...]
+
+
+@dataclass(frozen=True)
+class Binding:
+    """A checklist filled by the plan (the main flow's, or an included sub-flow's)."""
+
+    checklist: Checklist
+    flow_id: str
+    prefix: str
+    when: Cond | None  # the include's condition: when false, this checklist is not in the report
+    outcomes: dict[str, ItemOutcome]
+    header: dict[str, HeaderExpr]
+
+
+@dataclass(frozen=True)
+class Plan:
+    flow: Flow
+    file: str
+    nodes: tuple[Node, ...]
+    bindings: tuple[Binding, ...]
+    sources: dict[str, SourceDocument]
+    dependents: dict[str, tuple[int, ...]] = field(repr=False)
+    by_id: dict[str, Node] = field(repr=False)
+
+    @property
+    def questions(self) -> tuple[Node, ...]:
+        return tuple(n for n in self.nodes if n.answerable)

@@ -1,0 +1,100 @@
+"""Where the shipped flows, checklists and source documents are, and loading them once.
+
+Installed (wheel): inside the package (`anzen/flows`, `anzen/checklists`). In a checkout they
+live at the top level (`flows/`, `checklists/`), which the wheel build copies into the package."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from anzen.errors import Problem, ProblemsError, did_you_mean
+from anzen.loader import Loaded, load_checklist, load_flow, load_source
+from anzen.model.checklist import Checklist
+from anzen.model.flow import Flow
+from anzen.model.source import SourceDocument
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def data_dir(name: str) -> Path:
+    """The folder of shipped `flows` or `checklists`."""
+    inside = _PACKAGE / name
+    if inside.is_dir():
+        return inside
+    return _PACKAGE.parent.parent / name  # a source checkout (editable install or PYTHONPATH=src)
+
+
+def display_path(path: Path) -> str:
+    """How a file is named in messages: relative to the working folder, or `flows/x.yaml` when shipped."""
+    path = path.resolve()
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        pass
+    for name in ("flows", "checklists"):
+        root = data_dir(name).resolve()
+        if path.is_relative_to(root):
+            return f"{name}/{path.relative_to(root)}"
+    return str(path)
+
+
+class Library:
+    """The checklists, sources and flows that a flow may refer to; each file parsed at most once."""
+
+    def __init__(self, flows_dir: Path | None = None, checklists_dir: Path | None = None) -> None:
+        self.flows_dir = flows_dir or data_dir("flows")
+        self.checklists_dir = checklists_dir or data_dir("checklists")
+        self._checklists: dict[str, Loaded[Checklist]] = {}
+        self._sources: dict[str, Loaded[SourceDocument]] = {}
+        self._flows: dict[Path, Loaded[Flow]] = {}
+
+    # flows ---------------------------------------------------------------
+    def flow_ids(self) -> list[str]:
+        return sorted(p.stem for p in self.flows_dir.glob("*.yaml"))
+
+    def flow_path(self, ref: str, relative_to: Path | None = None) -> Path:
+        """An installed flow id, or a path (relative to `relative_to` or the working folder)."""
+        candidate = Path(ref)
+        if ref.endswith((".yaml", ".yml")) or "/" in ref or "\\" in ref:
+            base = relative_to.parent if relative_to is not None else Path.cwd()
+            return candidate if candidate.is_absolute() else (base / candidate)
+        installed = self.flows_dir / f"{ref}.yaml"
+        if installed.is_file():
+            return installed
+        hint = did_you_mean(ref, self.flow_ids())
+        raise ProblemsError([Problem("unknown-flow", f"no installed flow '{ref}' (and no such file)", hint=hint)])
+
+    def flow(self, path: Path) -> Loaded[Flow]:
+        key = path.resolve()
+        if key not in self._flows:
+            self._flows[key] = load_flow(path, display_path(path))
+        return self._flows[key]
+
+    # checklists and sources --------------------------------------------
+    def checklist_ids(self) -> list[str]:
+        return sorted(p.stem for p in self.checklists_dir.glob("*.yaml") if p.stem != "crosswalk")
+
+    def checklist(self, checklist_id: str) -> Loaded[Checklist] | None:
+        if checklist_id not in self._checklists:
+            path = self.checklists_dir / f"{checklist_id}.yaml"
+            if not path.is_file():
+                return None
+            self._checklists[checklist_id] = load_checklist(path, display_path(path))
+        return self._checklists[checklist_id]
+
+    def source_ids(self) -> list[str]:
+        return sorted(p.stem for p in (self.checklists_dir / "sources").glob("*.yaml"))
+
+    def source(self, doc_id: str) -> Loaded[SourceDocument] | None:
+        if doc_id not in self._sources:
+            path = self.checklists_dir / "sources" / f"{doc_id}.yaml"
+            if not path.is_file():
+                return None
+            self._sources[doc_id] = load_source(path, display_path(path))
+        return self._sources[doc_id]
+
+
+@cache
+def default_library() -> Library:
+    return Library()

@@ -1,0 +1,193 @@
+"""The one place YAML is parsed: safely, with line numbers, and nothing executable.
+
+- libyaml composes the node tree (fast); we build plain Python values from it ourselves, so no
+  tag can construct an object, and every value's line is recorded for error messages.
+- Anchors/aliases are refused (they are how 'billion laughs' bombs are built, and flows never need them).
+- Only the YAML 1.2 core scalars: `yes`/`no`/`on`/`off` stay strings, dates stay strings."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from anzen.errors import Problem, ProblemsError
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_DEPTH = 64
+
+try:  # libyaml is in the PyYAML wheels; the pure parser is the fallback.
+    from yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml.parser import Parser as _Parser  # type: ignore[assignment]
+    from yaml.composer import Composer as _Composer
+    from yaml.reader import Reader as _Reader
+    from yaml.scanner import Scanner as _Scanner
+
+    class _Parser(_Reader, _Scanner, _Parser, _Composer):  # type: ignore[no-redef]
+        def __init__(self, stream: str) -> None:
+            _Reader.__init__(self, stream)
+            _Scanner.__init__(self)
+            yaml.parser.Parser.__init__(self)
+            _Composer.__init__(self)
+
+
+class _CoreResolver(yaml.resolver.BaseResolver):
+    """YAML 1.2 core schema: true/false, null, ints, floats; everything else is a string."""
+
+
+_CoreResolver.yaml_implicit_resolvers = {}
+_CoreResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+_CoreResolver.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+_CoreResolver.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+_CoreResolver.add_implicit_resolver(
+    "tag:yaml.org,2002:float",
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+0123456789."),
+)
+
+
+class _Loader(_Parser, _CoreResolver):
+    def __init__(self, stream: str) -> None:
+        _Parser.__init__(self, stream)
+        _CoreResolver.__init__(self)
+
+
+Path_ = tuple[Any, ...]
+
+
+@dataclass
+class YamlDoc:
+    """Parsed data and the line of every value in it."""
+
+    data: Any
+    file: str
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Path_) -> int | None:
+        """Line of the deepest part of `loc` that exists (keys not in the data are skipped)."""
+        best = self.lines.get(())
+        node = self.data
+        path: list[Any] = []
+        for part in loc:
+            if isinstance(node, dict) and part in node:
+                node = node[part]
+            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+                node = node[part]
+            else:
+                continue  # a pydantic tag or alias that is not in the file
+            path.append(part)
+            best = self.lines.get(tuple(path), best)
+        return best
+
+
+_SCALARS = {
+    "tag:yaml.org,2002:str": str,
+    "tag:yaml.org,2002:int": lambda v: int(v.replace("_", "")),
+    "tag:yaml.org,2002:float": lambda v: float(v.replace("_", "").replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf").replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan")),
+    "tag:yaml.org,2002:bool": lambda v: v.lower() == "true",
+    "tag:yaml.org,2002:null": lambda v: None,
+}
+
+
+class _Builder:
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.lines: dict[Path_, int] = {}
+        self.seen: set[int] = set()
+        self.problems: list[Problem] = []
+
+    def fail(self, code: str, message: str, node: yaml.Node, line: int | None = None) -> None:
+        self.problems.append(Problem(code, message, self.file, line or node.start_mark.line + 1))
+
+    def build(self, node: yaml.Node, path: Path_, depth: int = 0) -> Any:
+        if id(node) in self.seen:  # libyaml shares the node of an alias: refuse before any expansion
+            self.fail("yaml-alias", "anchors and aliases (& and *) are not allowed in anzen files", node, self.lines.get(path) or self.lines.get(path[:-1]))
+            return None
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        self.seen.add(id(node))
+        if depth > MAX_DEPTH:
+            self.fail("schema", f"nesting deeper than {MAX_DEPTH} levels", node)
+            return None
+        if isinstance(node, yaml.ScalarNode):
+            convert = _SCALARS.get(node.tag)
+            if convert is None:
+                self.fail("yaml-tag", f"the tag {node.tag!r} is not allowed", node)
+                return None
+            return convert(node.value)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                self.fail("yaml-tag", f"the tag {node.tag!r} is not allowed", node)
+            return [self.build(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
+        if node.tag != "tag:yaml.org,2002:map":
+            self.fail("yaml-tag", f"the tag {node.tag!r} is not allowed", node)
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.fail("yaml-alias", "merge keys (<<) are not allowed in anzen files", key_node)
+                continue
+            convert = _SCALARS.get(key_node.tag) if isinstance(key_node, yaml.ScalarNode) else None
+            if convert is None:
+                self.fail("schema", "a mapping key must be a plain value", key_node)
+                continue
+            key = convert(key_node.value)
+            if key in result:
+                self.fail("yaml-duplicate-key", f"key {key!r} appears twice in this mapping", key_node)
+                continue
+            self.lines[(*path, key)] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, (*path, key), depth + 1)
+        return result
+
+
+def parse_yaml(raw: bytes, file: str) -> YamlDoc:
+    """Parse YAML bytes; raise ProblemsError naming the file and line on anything wrong."""
+    if len(raw) > MAX_BYTES:
+        raise ProblemsError([Problem("file-too-large", f"the file is {len(raw):,} bytes; the limit is {MAX_BYTES:,}", file)])
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise ProblemsError([Problem("yaml-encoding", f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", file, line)]) from None
+    if not text.strip():
+        raise ProblemsError([Problem("file-empty", "the file is empty", file)])
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        message = f"YAML syntax: {exc.problem or exc.context}"
+        raise ProblemsError([Problem("yaml-syntax", message, file, line)]) from None
+    except yaml.YAMLError as exc:
+        raise ProblemsError([Problem("yaml-syntax", f"YAML syntax: {exc}", file)]) from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise ProblemsError([Problem("file-empty", "the file has no content", file)])
+    builder = _Builder(file)
+    data = builder.build(node, ())
+    if builder.problems:
+        raise ProblemsError(builder.problems)
+    return YamlDoc(data, file, builder.lines)
+
+
+def read_bytes(path: Path, display: str | None = None) -> bytes:
+    """Read a file, turning OS errors into a problem that names it."""
+    name = display or str(path)
+    try:
+        if path.is_dir():
+            raise ProblemsError([Problem("file-unreadable", "is a folder, not a file", name)])
+        return path.read_bytes()
+    except OSError as exc:
+        raise ProblemsError([Problem("file-unreadable", f"cannot read: {exc.strerror or exc}", name)]) from None
+
+
+def load_yaml(path: Path, display: str | None = None) -> YamlDoc:
+    """Read and parse a YAML file."""
+    name = display or str(path)
+    return parse_yaml(read_bytes(path, name), name)
