@@ -1,0 +1,223 @@
+"""Line mode: the interview question by question with questionary (the same engine as the app).
+
+Ctrl-B goes back to the previous question; Ctrl-C and the end of input stop with a message."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from anzen.cli.common import EXIT_OK, CommandError, load_plan_or_fail, today
+from anzen.engine import Interview
+from anzen.errors import AnswerError
+from anzen.i18n import ui
+from anzen.plan import Node
+
+BACK = object()
+
+
+class LineInterview:
+    """Asks the engine's questions with questionary prompts; holds no questionnaire rule itself."""
+
+    def __init__(self, interview: Interview, lang: str, output: Any = None) -> None:
+        self.interview = interview
+        self.lang = lang
+        self.output = output  # prompt_toolkit output (tests pass a dummy)
+
+    # -- output --------------------------------------------------------------
+    def say(self, text: str = "") -> None:
+        from prompt_toolkit import print_formatted_text
+        from prompt_toolkit.formatted_text import FormattedText
+
+        print_formatted_text(FormattedText([("", text)]), output=self.output)
+
+    def show(self, node: Node, block: dict[str, Any] | None = None) -> None:
+        q = node.question
+        for info in self.interview.messages_before(node):
+            self.say(self.interview.text(info, info.question.text, self.lang))
+        if getattr(q, "help", None):
+            self.say(f"  ({ui(self.lang, 'why')}) {self.interview.text(node, q.help, self.lang, block)}")
+
+    # -- prompts ------------------------------------------------------------
+    def _with_back(self, question: Any) -> Any:
+        from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+        bindings = KeyBindings()
+
+        @bindings.add("c-b")
+        def _back(event: Any) -> None:
+            event.app.exit(result=BACK)
+
+        app = question.application
+        app.key_bindings = merge_key_bindings([app.key_bindings, bindings]) if app.key_bindings else bindings
+        return question
+
+    def prompt(self, node: Node, current: Any, block: dict[str, Any] | None = None) -> Any:
+        """Ask one question; returns the raw answer or BACK."""
+        import questionary
+        from questionary import Choice
+
+        q = node.question
+        message = self.interview.text(node, q.prompt, self.lang, block)
+        progress = self.interview.progress()
+        message = f"[{progress.answered + 1}/{progress.total}] {message}" if block is None else message
+        kind = q.kind
+        if kind in ("yes_no", "choice"):
+            if kind == "yes_no":
+                options = [("yes", ui(self.lang, "yes"), "y"), ("no", ui(self.lang, "no"), "n"), ("unsure", ui(self.lang, "unsure"), "u")]
+            else:
+                options = [(ch.value, ch.label.get(self.lang), str(i) if i < 10 else True) for i, ch in enumerate(q.choices, start=1)]
+                if q.allow_unsure:
+                    options.append(("unsure", ui(self.lang, "unsure"), "u"))
+            # questionary admits letters and digits as shortcuts: 'u' stands for わからない here
+            choices = [Choice(title, value=value, shortcut_key=key) for value, title, key in options]
+            choices.append(Choice(ui(self.lang, "back"), value=BACK, shortcut_key="b"))
+            default = current if current is not None else getattr(q, "default", None)
+            selected = next((c for c in choices if c.value == default), None)
+            question = questionary.select(message, choices=choices, use_shortcuts=True, default=selected, instruction=f"({ui(self.lang, 'back_hint')})", output=self.output)
+        elif kind == "multi_choice":
+            choices = [Choice(ch.label.get(self.lang), value=ch.value, checked=bool(current and ch.value in current)) for ch in q.choices]
+            if q.allow_unsure:
+                choices.append(Choice(ui(self.lang, "unsure"), value="unsure", checked=bool(current and "unsure" in current)))
+            question = questionary.checkbox(message, choices=choices, instruction=f"({ui(self.lang, 'back_hint')})", output=self.output)
+        else:  # multiline texts too: one line per answer reads best in a line-by-line terminal
+            default = current if current is not None else getattr(q, "default", None)
+            if kind == "date" and default == "today":
+                default = self.interview.today.isoformat()
+            hint = ui(self.lang, "date_hint") if kind == "date" else ""
+            if not q.required:
+                hint = (hint + " / " if hint else "") + ui(self.lang, "skip_hint")
+            validate = self._validator(node)
+            question = questionary.text(
+                message, default="" if default is None else str(default), validate=validate,
+                instruction=f"({hint}{' / ' if hint else ''}{ui(self.lang, 'back_hint')})", output=self.output,
+            )
+        return self._with_back(question).unsafe_ask()
+
+    def _validator(self, node: Node) -> Any:
+        from anzen.answers import normalize
+
+        def validate(text: str) -> bool | str:
+            try:
+                normalize(node.question, text, self.interview.today)
+            except AnswerError as exc:
+                return exc.message(self.lang)
+            return True
+
+        return validate
+
+    # -- the conversation ------------------------------------------------------
+    def run(self) -> None:
+        focus: Node | None = None
+        while True:
+            node = focus or self.interview.next_question()
+            if node is None:
+                self.say(ui(self.lang, "finished"))
+                return
+            self.show(node)
+            if node.is_group:
+                raw = self.ask_group(node)
+            else:
+                raw = self.prompt(node, self.interview.value(node.id))
+            if raw is BACK:
+                previous = self.interview.previous(node.id)
+                if previous is None:
+                    self.say(ui(self.lang, "no_first"))
+                focus = previous or node
+                continue
+            try:
+                change = self.interview.answer(node.id, raw)
+            except AnswerError as exc:
+                self.say(f"! {exc.message(self.lang)}")
+                focus = node
+                continue
+            focus = None
+            if change.removed:
+                self.say(f"{ui(self.lang, 'removed')}: {', '.join(change.removed)}")
+
+    def ask_group(self, node: Node) -> Any:
+        import questionary
+
+        label = node.question.item_label.get(self.lang)
+        blocks: list[dict[str, Any]] = []
+        while True:
+            if blocks or node.question.min_items == 0:
+                key = "add_another" if blocks else "add_block"
+                more = self._with_back(questionary.confirm(ui(self.lang, key, label=label), default=False, output=self.output)).unsafe_ask()
+                if more is BACK:
+                    return BACK
+                if not more:
+                    return blocks
+            max_items = node.question.max_items
+            if max_items is not None and len(blocks) >= max_items:
+                return blocks
+            self.say(f"— {ui(self.lang, 'block', label=label, n=len(blocks) + 1)} —")
+            block: dict[str, Any] = {}
+            while (child := self.interview.block_next(node, block)) is not None:
+                self.show(child, block)
+                raw = self.prompt(child, None, block)
+                if raw is BACK:
+                    if not block:
+                        return BACK
+                    block.pop(list(block)[-1])
+                    continue
+                try:
+                    from anzen.answers import normalize
+
+                    block[child.id] = normalize(child.question, raw, self.interview.today)
+                except AnswerError as exc:
+                    self.say(f"! {exc.message(self.lang)}")
+            blocks.append(block)
+
+
+def run(args: argparse.Namespace) -> int:
+    from anzen.exports import ExportError, parse_formats, write_reports
+    from anzen.report import build_report
+
+    try:
+        formats = parse_formats(args.format)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    flow = args.flow or choose_flow(args.lang)
+    plan = load_plan_or_fail(flow)
+    interview = Interview(plan, today=today())
+    line = LineInterview(interview, args.lang)
+    try:
+        line.run()
+    except KeyboardInterrupt:
+        raise CommandError(f"{ui(args.lang, 'interrupted')} {ui(args.lang, 'not_saved')}", 130) from None
+    except EOFError:
+        raise CommandError(f"{ui(args.lang, 'eof')} {ui(args.lang, 'not_saved')}", 1) from None
+    report = build_report(interview, generated_at=datetime.now().astimezone(), lang=args.lang)
+    try:
+        written = write_reports(report, formats, Path(args.out), force=args.force)
+    except ExportError as exc:
+        raise CommandError(str(exc)) from None
+    from anzen.cli.summary import print_summary
+
+    print_summary(report, [w.path for w in written], args.lang)
+    return EXIT_OK
+
+
+def choose_flow(lang: str) -> str:
+    import questionary
+
+    from anzen.cli.flows import flow_summaries
+
+    rows = [r for r in flow_summaries() if "error" not in r]
+    choices = [questionary.Choice(f"{r['title'][lang] or r['title']['ja']}  ({r['questions']} {ui(lang, 'questions')})", value=r["id"]) for r in rows]  # type: ignore[index]
+    try:
+        chosen = questionary.select(ui(lang, "choose_flow"), choices=choices).unsafe_ask()
+    except KeyboardInterrupt:
+        raise CommandError(ui(lang, "interrupted"), 130) from None
+    except EOFError:
+        raise CommandError(ui(lang, "eof"), 1) from None
+    return str(chosen)
+
+
+def run_default(args: argparse.Namespace) -> int:
+    """`anzen` with no command: the line interview until the full-screen app exists."""
+    args.flow, args.format, args.out, args.force = None, "json,md", "exports", False
+    return run(args)
