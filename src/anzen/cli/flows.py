@@ -41,9 +41,10 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_PROBLEMS if problems else EXIT_OK
     if args.flows_command == "list":
         return _list(args)
-    from anzen.model.flow import Flow
 
-    print(json.dumps(Flow.model_json_schema(), ensure_ascii=False, indent=2))
+    from anzen.schema import schema_text
+
+    print(schema_text("flows"), end="")
     return EXIT_OK
 
 
