@@ -93,9 +93,7 @@ class _Builder:
         full = scope.prefix + name
         if full in scope.emitted:
             return c.Ref(full), scope.emitted[full]
-        candidates = list(scope.order) + list(scope.block or ())
-        if scope.position is not None:
-            candidates = [q for q in scope.order if scope.order[q] < scope.position] + list(scope.block or ())
+        candidates = list(scope.order) + list(scope.block or ())  # later ones too: the fix may be to move it
         self.problem("unknown-question", f"condition refers to '{name}' which is not a question of this flow", loaded, loc, subject, did_you_mean(name, candidates))
         return None
 

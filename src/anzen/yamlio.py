@@ -162,7 +162,10 @@ def parse_yaml(raw: bytes, file: str) -> YamlDoc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         message = f"YAML syntax: {exc.problem or exc.context}"
-        raise ProblemsError([Problem("yaml-syntax", message, file, line)]) from None
+        hint = None
+        if "expected ',' or" in str(exc.problem):  # a common trap inside {…} and […]
+            hint = "Inside { } or [ ], put text that contains ? : , { } [ ] in quotes (prompt: \"Is it?\")."
+        raise ProblemsError([Problem("yaml-syntax", message, file, line, hint=hint)]) from None
     except yaml.YAMLError as exc:
         raise ProblemsError([Problem("yaml-syntax", f"YAML syntax: {exc}", file)]) from None
     finally:

@@ -1,0 +1,55 @@
+"""The one YAML parser: safe, located, YAML 1.2 core scalars."""
+
+import pytest
+
+from anzen.errors import ProblemsError
+from anzen.yamlio import parse_yaml
+
+
+def problems(raw: bytes) -> list[str]:
+    with pytest.raises(ProblemsError) as info:
+        parse_yaml(raw, "f.yaml")
+    return [p.render() for p in info.value.problems]
+
+
+def test_yes_no_and_dates_stay_strings_and_lines_are_recorded():
+    doc = parse_yaml(b"a: yes\nb:\n  - when: 2026-04-01\n    on: off\n  - 3\n", "f.yaml")
+    assert doc.data == {"a": "yes", "b": [{"when": "2026-04-01", "on": "off"}, 3]}
+    assert doc.line_of(("b", 0, "on")) == 4
+    assert doc.line_of(("b", 1)) == 5
+    assert doc.line_of(("b", 0, "not-there")) == 3  # falls back to the deepest part that exists
+
+
+def test_true_false_null_numbers():
+    assert parse_yaml(b"a: true\nb: null\nc: 1.5\nd: -2\n", "f").data == {"a": True, "b": None, "c": 1.5, "d": -2}
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (b"a: &x [1]\nb: *x\n", "f.yaml:2: anchors and aliases"),
+        (b"a: 1\na: 2\n", "f.yaml:2: key 'a' appears twice"),
+        (b"a: !!python/object/apply:os.system [ls]\n", "f.yaml:1: the tag"),
+        (b"a: [\n", "f.yaml:2: YAML syntax"),
+        (b"ok: 1\nbad: \xff\xfe\n", "f.yaml:2: not UTF-8"),
+        (b"", "f.yaml: the file is empty"),
+        (b"   \n\n", "f.yaml: the file is empty"),
+    ],
+)
+def test_bad_yaml_is_located(raw, expected):
+    assert any(p.startswith(expected) for p in problems(raw)), problems(raw)
+
+
+def test_billion_laughs_is_refused_before_expansion():
+    lines = [b'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    prev = b"a"
+    for name in b"bcdefghi":
+        n = bytes([name])
+        lines.append(n + b": &" + n + b" [" + b",".join([b"*" + prev] * 9) + b"]")
+        prev = n
+    found = problems(b"\n".join(lines) + b"\n")
+    assert found and all("anchors and aliases" in p for p in found)
+
+
+def test_too_large_is_refused():
+    assert "limit" in problems(b"a: " + b"x" * (5 * 1024 * 1024 + 1))[0]
