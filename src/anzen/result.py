@@ -41,7 +41,7 @@ class ShownAnswer:
     """An answer that decided an item, as the reader sees it."""
 
     question: str
-    prompt: Text
+    prompt: Words  # as asked: placeholders filled
     value: Any
     label: Text
 
@@ -171,6 +171,12 @@ class _Context:
 
         return Words(ja=sub("ja", text.ja) or text.ja, en=sub("en", text.en))
 
+    def prompt(self, ref: Ref) -> Words:
+        """The question as it was asked, placeholders filled."""
+        node = self.group.child(ref.id) if ref.scope == BLOCK and self.group is not None else self.interview.plan.by_id[ref.id]
+        text = node.question.prompt
+        return Words(ja=self.interview.text(node, text, "ja", self.block), en=self.interview.text(node, text, "en", self.block))
+
     def shown(self, refs: tuple[Ref, ...]) -> tuple[ShownAnswer, ...]:
         shown = []
         for ref in refs:
@@ -178,7 +184,7 @@ class _Context:
             raw = (self.block or {}).get(ref.id) if ref.scope == BLOCK else self.interview.value(ref.id)
             if question is None or (ref.scope == OUTER and not self.interview.is_answered(ref.id)):
                 continue
-            shown.append(ShownAnswer(ref.id, question.prompt, raw, Words(ja=label_of(question, raw, "ja"), en=label_of(question, raw, "en"))))
+            shown.append(ShownAnswer(ref.id, self.prompt(ref), raw, Words(ja=label_of(question, raw, "ja"), en=label_of(question, raw, "en"))))
         return tuple(shown)
 
 
@@ -211,7 +217,7 @@ def _decide(outcome: ItemOutcome, item: Any, ctx: _Context, sources: dict[str, A
 
 
 def _unsure_reason(ctx: _Context, refs: tuple[Ref, ...]) -> Text:
-    prompts = [ctx.question(r).prompt for r in refs]
+    prompts = [ctx.prompt(r) for r in refs]
     ja = "、".join(f"「{p.ja}」" for p in prompts)
     en = ", ".join(f"'{p.get('en')}'" for p in prompts)
     return Words(ja=f"{ja}に「わからない」と回答されています。", en=f"{en} was answered 'Not sure'.")

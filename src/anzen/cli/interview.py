@@ -111,11 +111,15 @@ class LineInterview:
     # -- the conversation ------------------------------------------------------
     def run(self) -> None:
         focus: Node | None = None
+        section = None
         while True:
             node = focus or self.interview.next_question()
             if node is None:
                 self.say(ui(self.lang, "finished"))
                 return
+            if node.section.id != section:
+                section = node.section.id
+                self.say(f"\n■ {node.section.title.get(self.lang)}")
             self.show(node)
             if node.is_group:
                 raw = self.ask_group(node)
