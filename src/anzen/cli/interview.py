@@ -35,8 +35,9 @@ class LineInterview:
 
     def show(self, node: Node, block: dict[str, Any] | None = None) -> None:
         q = node.question
-        for info in self.interview.messages_before(node):
-            self.say(self.interview.text(info, info.question.text, self.lang))
+        if block is None:  # block questions are numbered within their group, not in the flow
+            for info in self.interview.messages_before(node):
+                self.say(self.interview.text(info, info.question.text, self.lang))
         if getattr(q, "help", None):
             self.say(f"  ({ui(self.lang, 'why')}) {self.interview.text(node, q.help, self.lang, block)}")
 
@@ -145,6 +146,7 @@ class LineInterview:
         import questionary
 
         label = node.question.item_label.get(self.lang)
+        self.say(self.interview.text(node, node.question.prompt, self.lang))
         blocks: list[dict[str, Any]] = []
         while True:
             if blocks or node.question.min_items == 0:
