@@ -23,6 +23,7 @@ from anzen.model.flow import (
 )
 from anzen.plan import Binding, HeaderExpr, ItemOutcome, Node, Plan, Rule, SectionInfo
 from anzen.registry import Library, default_library
+from anzen.yamlio import paused_gc
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z0-9][A-Za-z0-9_\-.]*)\}")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -229,9 +230,10 @@ class _Builder:
                     self.problem("unknown-checklist", f"no checklist '{flow.checklist}'", loaded, ("checklist",), None, did_you_mean(flow.checklist, self.library.checklist_ids()))
             checklist = found.model if found is not None else None
             if checklist is not None:
+                ids = [cat.id for cat in checklist.categories]
+                known = set(ids)
                 for i, ref_cat in enumerate(s.category for s in flow.sections):
-                    ids = [cat.id for cat in checklist.categories]
-                    if ref_cat is not None and ref_cat not in ids:
+                    if ref_cat is not None and ref_cat not in known:
                         self.problem("unknown-category", f"checklist '{checklist.id}' has no category '{ref_cat}'", loaded, ("sections", i, "category"), f"section '{flow.sections[i].id}'", did_you_mean(ref_cat, ids))
         for position, (question, section, loc) in enumerate(entries):
             subject = f"question '{question.id}'"
@@ -413,8 +415,9 @@ def build_plan(loaded: Loaded[Flow], library: Library | None = None) -> Plan:
     """Validate and compile a loaded flow; raise ProblemsError listing every problem."""
     builder = _Builder(library or default_library())
     stack = (loaded.path.resolve(),) if loaded.path is not None else ()
-    builder.flow(loaded, "", {}, None, stack)
-    builder.unreachable()
+    with paused_gc():
+        builder.flow(loaded, "", {}, None, stack)
+        builder.unreachable()
     errors = [p for p in builder.problems if p.severity == "error"]
     if errors:
         raise ProblemsError(_unique(builder.problems))

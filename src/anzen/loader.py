@@ -12,7 +12,7 @@ from anzen.errors import Problem, ProblemsError, did_you_mean
 from anzen.model.checklist import Checklist
 from anzen.model.flow import Flow
 from anzen.model.source import SourceDocument
-from anzen.yamlio import YamlDoc, load_yaml, parse_yaml
+from anzen.yamlio import YamlDoc, load_yaml, parse_yaml, paused_gc
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -101,7 +101,8 @@ def validate_doc(doc: YamlDoc, model: type[M]) -> M:
     if not isinstance(doc.data, dict):
         raise ProblemsError([Problem("yaml-not-mapping", "the top level must be a mapping (key: value)", doc.file, 1)])
     try:
-        return model.model_validate(doc.data)
+        with paused_gc():
+            return model.model_validate(doc.data)
     except ValidationError as exc:
         problems = [_problem_from_error(err, doc) for err in exc.errors(include_url=False)]
         # pydantic reports one error per union member for a bad outcome; keep each place once.

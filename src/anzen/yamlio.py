@@ -7,7 +7,10 @@
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +23,7 @@ MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
 
 try:  # libyaml is in the PyYAML wheels; the pure parser is the fallback.
-    from yaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml.parser import Parser as _Parser  # type: ignore[assignment]
     from yaml.composer import Composer as _Composer
@@ -52,10 +55,40 @@ _CoreResolver.add_implicit_resolver(
 )
 
 
-class _Loader(_Parser, _CoreResolver):
+_BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
+_NULL = re.compile(r"^(?:~|null|Null|NULL)$")
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT = _CoreResolver.yaml_implicit_resolvers["."][0][1]
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+
+
+class _FastResolver(_CoreResolver):
+    """The same core schema, decided by the first character: resolving is most of a large file's cost."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is yaml.ScalarNode:
+            if not implicit[0]:
+                return _STR
+            if value == "":
+                return "tag:yaml.org,2002:null"
+            first = value[0]
+            if first in "tTfF" and _BOOL.match(value):
+                return "tag:yaml.org,2002:bool"
+            if first in "~nN" and _NULL.match(value):
+                return "tag:yaml.org,2002:null"
+            if first in "-+0123456789.":
+                if _INT.match(value):
+                    return "tag:yaml.org,2002:int"
+                if _FLOAT.match(value):
+                    return "tag:yaml.org,2002:float"
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+
+class _Loader(_Parser, _FastResolver):
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
-        _CoreResolver.__init__(self)
+        _FastResolver.__init__(self)
 
 
 Path_ = tuple[Any, ...]
@@ -156,6 +189,24 @@ def parse_yaml(raw: bytes, file: str) -> YamlDoc:
     if not text.strip():
         raise ProblemsError([Problem("file-empty", "the file is empty", file)])
     loader = _Loader(text)
+    with paused_gc():
+        return _parse(loader, file)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Loading makes ~10⁵ long-lived, acyclic objects for a large flow; the cyclic collector passing
+    over them again and again made loading grow faster than the file. Pause it, then resume."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse(loader: _Loader, file: str) -> YamlDoc:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
