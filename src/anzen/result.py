@@ -147,10 +147,20 @@ class _Context:
         return False  # a stored block is complete
 
     def question(self, ref: Ref) -> Any:
-        if ref.scope == BLOCK and self.group is not None:
-            return self.group.child(ref.id).question
-        node = self.interview.plan.by_id.get(ref.id)
+        node = self.node(ref)
         return node.question if node is not None else None
+
+    def node(self, ref: Ref) -> Node | None:
+        if ref.scope == BLOCK and self.group is not None:
+            return self.group.child(ref.id)
+        return self.interview.plan.by_id.get(ref.id)
+
+    def prompt(self, ref: Ref) -> Text:
+        """The prompt as it was asked: {placeholders} filled (reports are read outside the interview)."""
+        node = self.node(ref)
+        prompt = node.question.prompt
+        block = self.block if ref.scope == BLOCK else None
+        return Words(ja=self.interview.text(node, prompt, "ja", block), en=self.interview.text(node, prompt, "en", block) if prompt.en else None)
 
     def fill(self, text: Text | None, names: dict[str, Ref]) -> Text | None:
         """Reason and action texts with {placeholders} filled from the answers."""
@@ -178,7 +188,7 @@ class _Context:
             raw = (self.block or {}).get(ref.id) if ref.scope == BLOCK else self.interview.value(ref.id)
             if question is None or (ref.scope == OUTER and not self.interview.is_answered(ref.id)):
                 continue
-            shown.append(ShownAnswer(ref.id, question.prompt, raw, Words(ja=label_of(question, raw, "ja"), en=label_of(question, raw, "en"))))
+            shown.append(ShownAnswer(ref.id, self.prompt(ref), raw, Words(ja=label_of(question, raw, "ja"), en=label_of(question, raw, "en"))))
         return tuple(shown)
 
 
@@ -211,7 +221,7 @@ def _decide(outcome: ItemOutcome, item: Any, ctx: _Context, sources: dict[str, A
 
 
 def _unsure_reason(ctx: _Context, refs: tuple[Ref, ...]) -> Text:
-    prompts = [ctx.question(r).prompt for r in refs]
+    prompts = [ctx.prompt(r) for r in refs]
     ja = "、".join(f"「{p.ja}」" for p in prompts)
     en = ", ".join(f"'{p.get('en')}'" for p in prompts)
     return Words(ja=f"{ja}に「わからない」と回答されています。", en=f"{en} was answered 'Not sure'.")
