@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 FORMATS: dict[str, tuple[str, str]] = {
     "json": ("anzen.exports.json_report", ".json"),
     "md": ("anzen.exports.markdown", ".md"),
+    "pdf": ("anzen.exports.pdf", ".pdf"),
+    "xlsx": ("anzen.exports.xlsx", ".xlsx"),
+    "html": ("anzen.exports.html", ".html"),
+    "csv": ("anzen.exports.csv_report", ".csv"),
 }
 
 
