@@ -210,7 +210,7 @@ def render(report: "Report", *, era: bool = True, **_: object) -> bytes:
         "<!DOCTYPE html>", f'<html lang="{e(lang)}">', "<head>", '<meta charset="utf-8">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">', f'<meta name="generator" content="anzen {e(__version__)}">',
-        f"<title>{e(title)}{' — ' + e(report.respondent) if report.respondent else ''}</title>", f"<style>{CSS}</style>", "</head>", "<body>",
+        f"<title>{e(title)}{' — ' + e(report.respondent[:80]) if report.respondent else ''}</title>", f"<style>{CSS}</style>", "</head>", "<body>",
     ]
     for checklist in report.checklists:
         out.append("<article>")

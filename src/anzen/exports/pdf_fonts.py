@@ -102,7 +102,7 @@ class FontWarning(UserWarning):
     """No Japanese TrueType font was found: the PDF relies on the viewer's fonts."""
 
 
-def find_font(configured: str | None = None, candidates: tuple[tuple[str, int], ...] = CANDIDATES) -> FontChoice:
+def find_font(configured: str | None = None, candidates: tuple[tuple[str, int], ...] | None = None) -> FontChoice:
     """The font for PDF reports: `configured` (option), else $ANZEN_PDF_FONT, else the first usable system font.
 
     A configured font that cannot be used is an error (the user asked for it); a system font that cannot be
@@ -114,7 +114,7 @@ def find_font(configured: str | None = None, candidates: tuple[tuple[str, int], 
             source = "--pdf-font" if configured else ENV
             raise FontError(f"{path}: no such font file (from {source})")
         return FontChoice(_register(path, index), path, embedded=True)
-    for raw, index in candidates:
+    for raw, index in CANDIDATES if candidates is None else candidates:
         path = os.path.expanduser(raw)
         if not os.path.isfile(path):
             continue

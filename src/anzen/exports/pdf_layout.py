@@ -69,6 +69,7 @@ class Cell:
     draw: Callable[[Any, float, float, float, float], None] | None = None  # (canvas, x, bottom, w, h)
     min_h: float = 0
     valign: str = "top"
+    border: bool = True
 
 
 Row = list[Cell]
@@ -126,17 +127,18 @@ class Doc:
         return self.buffer.getvalue()
 
     # -- text --------------------------------------------------------------
-    def style(self, size: float = 9.5, color: Any = colors.black, align: str = "left", leading: float | None = None) -> ParagraphStyle:
-        key = (size, str(color), align, leading)
+    def style(self, size: float = 9.5, color: Any = colors.black, align: str = "left", leading: float | None = None, indent: float = 0) -> ParagraphStyle:
+        key = (size, str(color), align, leading, indent)
         if key not in self._styles:
             self._styles[key] = ParagraphStyle(
                 f"s{len(self._styles)}", fontName=self.font, fontSize=size, leading=leading or size * 1.5,
-                textColor=color, alignment=ALIGN[align], wordWrap=self.wrap,
+                textColor=color, alignment=ALIGN[align], wordWrap=self.wrap, firstLineIndent=indent,
             )
         return self._styles[key]
 
-    def para(self, text: str | None, size: float = 9.5, color: Any = colors.black, align: str = "left", leading: float | None = None) -> Paragraph:
-        return Paragraph(markup(text), self.style(size, color, align, leading))
+    def para(self, text: str | None, size: float = 9.5, color: Any = colors.black, align: str = "left", leading: float | None = None,
+             indent: float = 0) -> Paragraph:
+        return Paragraph(markup(text), self.style(size, color, align, leading, indent))
 
     def flow(self, para: Paragraph, *, x: float = MARGIN_X, width: float = CONTENT_W, after: float = 0) -> None:
         """Draw a paragraph at the cursor, continuing on the next page when it is longer than the room left."""
@@ -186,9 +188,10 @@ class Doc:
                 top -= ph
             if cell.draw is not None:
                 cell.draw(c, x, bottom, w, height)
-            c.setStrokeColor(GRID)
-            c.setLineWidth(0.6)
-            c.rect(x, bottom, w, height, stroke=1, fill=0)
+            if cell.border:
+                c.setStrokeColor(GRID)
+                c.setLineWidth(0.6)
+                c.rect(x, bottom, w, height, stroke=1, fill=0)
             x += w
         self.y = bottom
 
@@ -212,13 +215,14 @@ class Doc:
                     more = cell.paras[i:]
                 break
             first.append(replace(cell, paras=keep, min_h=0))
-            rest.append(Cell(more, cell.fill, None, 0, cell.valign))
+            rest.append(Cell(more, cell.fill, None, 0, cell.valign, cell.border))
         return first, rest
 
-    def table(self, widths: list[float], rows: list[Row], *, keep_together: bool = True, span: Callable[[bool], Row] | None = None, span_w: float = 0) -> None:
+    def table(self, widths: list[float], rows: list[Row], *, keep_together: bool = True, span: Callable[[bool], Row] | None = None, span_w: float = 0,
+              x: float = MARGIN_X) -> None:
         """Draw rows (all of them on this page when they fit on one). `span(continued)` gives the cell of a
         first column that spans the rows of each page (the form's 項目); it is drawn after its rows."""
-        x0 = MARGIN_X + span_w
+        x0 = x + span_w
         heights = [self.row_height(widths, r) for r in rows]
         span_h = self.row_height([span_w], span(False)) if span else 0
         full = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM - (self.row_height(*self.header) if self.header else 0)
@@ -233,7 +237,7 @@ class Doc:
             cell = span(continued)[0]
             height = segment_top - self.y
             saved, self.y = self.y, segment_top
-            self._draw_row([span_w], [replace(cell, min_h=0)], height, MARGIN_X)
+            self._draw_row([span_w], [replace(cell, min_h=0)], height, x)
             self.y = saved
 
         if span is not None and heights and span_h > sum(heights):

@@ -35,21 +35,14 @@ def letter_head(doc: Doc, checklist: ChecklistResult, report: "Report", lang: st
     if checklist.preamble is None:  # no opening paragraph to carry them: print the other fields in the block
         fields += [v.id for v in checklist.header if v.id not in SENDER_FIELDS + DATE_FIELDS + ("addressee",) and v.value]
     label_w, x = 30 * mm, MARGIN_X + CONTENT_W * 0.45
-    value_w = MARGIN_X + CONTENT_W - x - label_w
-    for field_id in fields:
-        label = doc.para(header_label(checklist, field_id, lang), 10)
-        value = doc.para(header(checklist, field_id, lang) or " ", 10)
-        _, h1 = label.wrap(label_w, 10**6)
-        _, h2 = value.wrap(value_w, 10**6)
-        if max(h1, h2) > doc.remaining():
-            doc.new_page()
-        label.drawOn(doc.c, x, doc.y - h1)
-        value.drawOn(doc.c, x + label_w, doc.y - h2)
-        doc.y -= max(h1, h2) + 3
+    rows = [[Cell([doc.para(header_label(checklist, f, lang), 10)], border=False), Cell([doc.para(header(checklist, f, lang), 10)], border=False)]
+            for f in fields]
+    if rows:
+        doc.table([label_w, MARGIN_X + CONTENT_W - x - label_w], rows, keep_together=False, x=x)
     doc.space(14)
     title(doc, checklist.title.get(lang))
     if checklist.preamble is not None:
-        doc.flow(doc.para("　" + checklist.preamble.get(lang), 10, leading=17), after=8)
+        doc.flow(doc.para(checklist.preamble.get(lang), 10, leading=17, indent=10), after=8)
 
 
 def title(doc: Doc, text: str, size: float = 15) -> None:
