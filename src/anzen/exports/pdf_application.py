@@ -86,25 +86,24 @@ def _row(doc: Doc, checklist: ChecklistResult, item: ItemResult, lang: str, labe
 
 
 def _instance(doc: Doc, checklist: ChecklistResult, instance: Instance, lang: str) -> None:
+    """One subcontractor: its name and the column titles, repeated (続き) on every page it runs onto."""
     w = words(lang)
     doc.space(6)
     name = instance.label if instance.number is None else f"{w['instance']} {instance.number}　{instance.label}"
-    head = [Cell([doc.para(name, 11)], HEAD_FILL)]
     columns = [Cell([doc.para(w["itemno"], 8.5, align="center")], SUB_FILL), Cell([doc.para(w["value"], 8.5, align="center")], SUB_FILL),
                Cell([doc.para(w["status"], 8.5, align="center")], SUB_FILL)]
     widths = [LABEL_W, VALUE_W, STATUS_W]
-    by_cat = {cat.id: [i for i in instance.items if i.category == cat.id] for cat in checklist.categories}
-    first = True
+    head = [[Cell([doc.para(name, 11)], HEAD_FILL)], columns]
+    again = [[Cell([doc.para(f"{name}　{w['continued']}", 11)], HEAD_FILL)], columns]
+    doc.start_table(widths, head, first_rows=80, repeat=again)
     for n, cat in enumerate(checklist.categories):
-        items = by_cat[cat.id]
+        items = [i for i in instance.items if i.category == cat.id]
         if not items:
             continue
-        rows: list[list[Cell]] = [head, columns] if first else []
-        rows.append([Cell([doc.para(cat.title.get(lang), 9, MUTED)], SUB_FILL)])
+        rows: list[list[Cell]] = [[Cell([doc.para(cat.title.get(lang), 9, MUTED)], SUB_FILL)]]
         if n and all(i.status == "not_applicable" for i in items):
             rows.append([Cell([doc.para(status_label("not_applicable", lang), 9, MUTED)])])
         else:
             rows += [_row(doc, checklist, item, lang) for item in items]
         doc.table(widths, rows)
-        first = False
-
+    doc.end_table()

@@ -26,7 +26,7 @@ def checklist_form(doc: Doc, checklist: ChecklistResult, report: "Report", lang:
     header = [Cell([doc.para(w["category"], 9.5, align="center")], HEAD_FILL, valign="middle"),
               Cell([doc.para(w["item"], 9.5, align="center")], HEAD_FILL, valign="middle"),
               Cell([doc.para(w["check"], 9.5, align="center")], HEAD_FILL, valign="middle")]
-    doc.start_table([CATEGORY_W, TEXT_W, CHECK_W], header, first_rows=60)
+    doc.start_table([CATEGORY_W, TEXT_W, CHECK_W], [header], first_rows=60)
     for cat in checklist.categories:
         rows = []
         for item in cat.items:

@@ -86,7 +86,7 @@ class Doc:
         self.c.setCreator("anzen")
         self.c.footer = self._footer
         self.footer_text, self.page_words = footer_text, page_words
-        self.header: tuple[list[float], Row] | None = None  # a table header repeated on each new page
+        self.header: tuple[list[float], list[Row]] | None = None  # table header rows repeated on each new page
         self.y = PAGE_H - MARGIN_TOP
         self.page_top = self.y
         self._styles: dict[tuple, ParagraphStyle] = {}
@@ -105,8 +105,9 @@ class Doc:
         self.c.showPage()
         self.y = PAGE_H - MARGIN_TOP
         if self.header is not None:
-            widths, row = self.header
-            self._draw_row(widths, row, self.row_height(widths, row), MARGIN_X)
+            widths, rows = self.header
+            for row in rows:
+                self._draw_row(widths, row, self.row_height(widths, row), MARGIN_X)
         self.page_top = self.y
 
     def remaining(self) -> float:
@@ -225,7 +226,7 @@ class Doc:
         x0 = x + span_w
         heights = [self.row_height(widths, r) for r in rows]
         span_h = self.row_height([span_w], span(False)) if span else 0
-        full = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM - (self.row_height(*self.header) if self.header else 0)
+        full = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM - (sum(self.row_height(self.header[0], r) for r in self.header[1]) if self.header else 0)
         total = max(sum(heights), span_h)
         if keep_together and total > self.remaining() and total <= full and not self.at_top():
             self.new_page()
@@ -260,13 +261,15 @@ class Doc:
             self._draw_row(widths, row, height, x0)
         close_segment()
 
-    def start_table(self, widths: list[float], header: Row, first_rows: float = 40) -> None:
-        """Draw a header row (on a new page when it and `first_rows` points of rows do not fit) and repeat it."""
-        height = self.row_height(widths, header)
+    def start_table(self, widths: list[float], header: list[Row], first_rows: float = 40, repeat: list[Row] | None = None) -> None:
+        """Draw header rows (on a new page when they and `first_rows` points of rows do not fit); repeat them
+        (or `repeat`) at the top of every page until end_table()."""
+        height = sum(self.row_height(widths, r) for r in header)
         if height + first_rows > self.remaining() and not self.at_top():
             self.new_page()
-        self._draw_row(widths, header, height, MARGIN_X)
-        self.header = (widths, header)
+        for row in header:
+            self._draw_row(widths, row, self.row_height(widths, row), MARGIN_X)
+        self.header = (widths, repeat or header)
         self.page_top = self.y
 
     def end_table(self) -> None:
