@@ -62,6 +62,17 @@ def test_fill_western_date_and_bad_font(answers, tmp_path, capsys):
     assert not (tmp_path / "b").exists() or not list((tmp_path / "b").iterdir())  # a failure in one format writes none
 
 
+def test_fill_warns_when_no_japanese_font_is_found(answers, tmp_path, capsys, monkeypatch):
+    from anzen.exports import pdf_fonts
+
+    monkeypatch.delenv(pdf_fonts.ENV, raising=False)
+    monkeypatch.setattr(pdf_fonts, "CANDIDATES", ())
+    assert main(["fill", "wakayama-safety-report", "--answers", str(answers), "--format", "pdf", "--out", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "warning: no Japanese TrueType font found (set ANZEN_PDF_FONT=" in err and "HeiseiKakuGo-W5" in err
+    assert next(tmp_path.glob("*.pdf")).read_bytes().startswith(b"%PDF-")
+
+
 def test_mail_builds_a_draft_from_a_json_report(answers, tmp_path, capsys):
     out = tmp_path / "out"
     assert fill(answers, out) == 0

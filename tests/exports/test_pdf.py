@@ -31,6 +31,7 @@ def test_every_item_text_and_the_follow_up_list(report, pdf_path):
         assert all(squash(r.label.ja) in text for r in item.refs)
     assert "和歌山市長様" in text and "令和8年10月1日" in text
     assert squash("※遵守している事項は確認欄にチェックしている。") in text
+    assert not set("☑☐✓✔") & set(text)  # boxes and ticks are drawn, not characters a font may lack
 
 
 def test_user_text_is_printed_literally(pdf_path):

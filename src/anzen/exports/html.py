@@ -36,6 +36,7 @@ h2{font-size:1.15em;margin:1.8em 0 .6em;border-bottom:2px solid #333}
 h3{font-size:1em;margin:0;padding:.3em .5em;background:#fce1cf;color:#a40000;border-left:5px solid #a40000}
 .preamble{text-indent:1em;margin:0 0 1em}
 table.grid{border-collapse:collapse;width:100%;margin:0 0 .6em}
+table.inst{table-layout:fixed}
 table.grid th,table.grid td{border:1px solid #444;padding:.35em .5em;vertical-align:middle;text-align:left}
 table.grid thead th{background:#e8e8e8;text-align:center;font-weight:normal}
 table.grid th.cat{font-weight:normal;width:8.5em}
@@ -171,7 +172,8 @@ def _application(out: list[str], checklist: ChecklistResult, report: "Report", l
         out.append('<table class="grid">' + "".join(f'<tr><th style="background:#e8e8e8;font-weight:normal;width:12em">{e(k)}</th><td>{e(v)}</td></tr>' for k, v in rows) + "</table>")
     for inst in instances(checklist, lang):
         name = inst.label if inst.number is None else f"{w['instance']} {inst.number}　{inst.label}"
-        out.append(f'<table class="grid inst" style="margin-top:1.2em"><caption>{e(name)}</caption><thead><tr><th scope="col">{e(w["itemno"])}</th>'
+        out.append(f'<table class="grid inst" style="margin-top:1.2em"><caption>{e(name)}</caption>'
+                   f'<colgroup><col style="width:38%"><col style="width:48%"><col style="width:14%"></colgroup><thead><tr><th scope="col">{e(w["itemno"])}</th>'
                    f'<th scope="col">{e(w["value"])}</th><th scope="col">{e(w["status"])}</th></tr></thead>')
         for n, cat in enumerate(checklist.categories):
             items = [i for i in inst.items if i.category == cat.id]
