@@ -78,7 +78,7 @@ Row = list[Cell]
 class Doc:
     """A PDF being written top to bottom."""
 
-    def __init__(self, font: str, *, title: str = "", footer_text: str = "", page_words: str = "{n} / {total}", wrap: str = "CJK"):
+    def __init__(self, font: str, *, title: str = "", footer_text: str = "", page_words: str = "{n} / {total}", wrap: str | None = "CJK"):
         self.buffer = io.BytesIO()
         self.font, self.wrap = font, wrap
         self.c = NumberedCanvas(self.buffer, pagesize=A4, pageCompression=1, invariant=1, initialFontName=font, initialFontSize=9.5)

@@ -121,11 +121,12 @@ def _checklist_sheet(ws: Any, styles: Any, checklist: ChecklistResult, report: "
         sh.put(1, header_label(checklist, value.id, lang), bold=True, fill=HEAD_FILL, measure=False)
         sh.put(2, header(checklist, value.id, lang) + (f"　{w['sama']}" if value.id == "addressee" and w["sama"] else ""), measure=False, wrap=False)
         sh.row += 1
+    merged = []  # (row, text): their heights are known once the column widths are
     for text in (checklist.preamble, checklist.closing_note):
         if text is not None:
             sh.put(1, text.get(lang), measure=False)
             ws.merge_cells(start_row=sh.row, start_column=1, end_row=sh.row, end_column=last)
-            sh.fit_height([(text.get(lang), sum(widths.values()))])
+            merged.append((sh.row, text.get(lang)))
             sh.row += 1
     sh.put(1, f"{w['summary']}: {summary_line(checklist, lang)}", measure=False, wrap=False)
     sh.row += 2
@@ -143,9 +144,16 @@ def _checklist_sheet(ws: Any, styles: Any, checklist: ChecklistResult, report: "
                        ink=FOLLOW_INK if follow and c in ("status", "check") else None, align="center" if c in ("check", "no") else None)
             sh.fit_height([(values[c], min(max(sh.widths.get(i + 1, 0), 6), widths[i + 1]) + 2) for i, c in enumerate(cols)])
             sh.row += 1
+    total = 0
     for i, c in enumerate(cols, start=1):
         width = min(max(sh.widths.get(i, 0), units(w[c]), 6) + 2, widths[i] + 2)
         ws.column_dimensions[styles.get_column_letter(i)].width = width
+        total += width
+    end = sh.row
+    for row, text in merged:
+        sh.row = row
+        sh.fit_height([(text, total)])
+    sh.row = end
     ws.freeze_panes = ws.cell(row=head_row + 1, column=1)
     ws.auto_filter.ref = f"A{head_row}:{styles.get_column_letter(last)}{max(sh.row - 1, head_row)}"
     _print_setup(ws, head_row)
