@@ -7,12 +7,14 @@ original date, language, respondent and notes are kept."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from anzen.errors import Problem, ProblemsError
+from anzen.model.common import ID_PATTERN
 from anzen.report import Meta, Report, build_report
 from anzen.yamlio import read_bytes
 
@@ -43,6 +45,8 @@ def read_report(path: Path, display: str | None = None, *, flow: str | None = No
     if not isinstance(data, dict) or data.get("format") != "anzen-report" or not isinstance(data.get("answers"), dict):
         raise _fail("not a JSON report written by anzen (expected \"format\": \"anzen-report\" and \"answers\")", name)
     flow_id = str(data.get("flow") or "")
+    if flow is None and not re.fullmatch(ID_PATTERN, flow_id):  # a file names an installed flow, never a path to open
+        raise _fail(f"flow {flow_id!r} is not an installed flow id (use --flow to name the flow file)", name)
     plan = load_plan(flow or flow_id)
     if flow is None and plan.flow.id != flow_id:
         raise _fail(f"the report is of flow '{flow_id}', not '{plan.flow.id}'", name)

@@ -117,6 +117,8 @@ def test_mail_refuses_bad_options(answers, tmp_path, capsys, args, message):
     ("{oops", "not a JSON report"),
     ('{"format": "anzen-report", "flow": "wakayama-safety-report", "generated_at": "2026-10-01T09:00:00", "answers": {"nope": 1}}',
      "answer 'nope' is not a question"),
+    ('{"format": "anzen-report", "flow": "../flows/x.yaml", "generated_at": "2026-10-01T09:00:00", "answers": {}}',
+     "is not an installed flow id"),
 ])
 def test_mail_refuses_what_is_not_a_report(tmp_path, capsys, content, message):
     path = tmp_path / "report.json"
