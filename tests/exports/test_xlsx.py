@@ -56,7 +56,7 @@ def test_every_item_with_its_status_and_follow_ups_highlighted(workbook, report)
             assert row["根拠"].value.startswith("和歌山市 個人情報取扱特記事項")
     assert ws.freeze_panes == f"A{header_row + 1}"
     assert ws.print_title_rows == f"${header_row}:${header_row}"
-    assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) and ws.page_setup.orientation == "portrait"
+    assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) and ws.page_setup.orientation == "landscape"
     assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
 
 

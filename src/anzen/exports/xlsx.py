@@ -27,7 +27,7 @@ HEAD_FILL = "D9D9D9"
 FOLLOW_INK = "A40000"
 MAX_CELL = 32767  # Excel's limit of characters in a cell
 COLUMNS = ("category", "no", "instance", "item", "check", "status", "answer", "reason", "action", "refs")
-MAX_WIDTH = {"category": 24, "no": 8, "instance": 20, "item": 60, "check": 7, "status": 11, "answer": 40, "reason": 40, "action": 40, "refs": 30}
+MAX_WIDTH = {"category": 18, "no": 6, "instance": 16, "item": 50, "check": 6, "status": 10, "answer": 32, "reason": 32, "action": 32, "refs": 24}
 BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
 
@@ -161,7 +161,7 @@ def _checklist_sheet(ws: Any, styles: Any, checklist: ChecklistResult, report: "
 
 def _print_setup(ws: Any, head_row: int) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "portrait"
+    ws.page_setup.orientation = "landscape"  # nine columns of Japanese text: A4 portrait would shrink them unreadably
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
