@@ -10,7 +10,7 @@ from anzen.exports import ExportError, render
 from anzen.exports import pdf_fonts
 from anzen.exports.pdf_fonts import FontWarning
 
-IPAEX = "/usr/shared/fonts/opentype/ipaexfont-gothic/ipaexg.ttf".replace("shared", "share")
+IPAEX = "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf"  # fonts-ipaexfont (.ci/run installs it)
 
 
 @pytest.fixture(scope="module")
