@@ -42,6 +42,7 @@ CATALOGUE: dict[str, str] = {
     "answers-unknown-id": "The answers file names a question the flow does not have.",
     "answers-invalid": "An answer does not fit its question.",
     "answers-format": "The answers file is not a mapping of question ids to answers.",
+    "report-format": "The file is not a JSON report written by anzen, or its answers no longer fit the flow.",
 }
 
 

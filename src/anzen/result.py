@@ -147,10 +147,20 @@ class _Context:
         return False  # a stored block is complete
 
     def question(self, ref: Ref) -> Any:
-        if ref.scope == BLOCK and self.group is not None:
-            return self.group.child(ref.id).question
-        node = self.interview.plan.by_id.get(ref.id)
+        node = self.node(ref)
         return node.question if node is not None else None
+
+    def node(self, ref: Ref) -> Node | None:
+        if ref.scope == BLOCK and self.group is not None:
+            return self.group.child(ref.id)
+        return self.interview.plan.by_id.get(ref.id)
+
+    def prompt(self, ref: Ref) -> Text:
+        """The prompt as it was asked: {placeholders} filled (reports are read outside the interview)."""
+        node = self.node(ref)
+        prompt = node.question.prompt
+        block = self.block if ref.scope == BLOCK else None
+        return Words(ja=self.interview.text(node, prompt, "ja", block), en=self.interview.text(node, prompt, "en", block) if prompt.en else None)
 
     def fill(self, text: Text | None, names: dict[str, Ref]) -> Text | None:
         """Reason and action texts with {placeholders} filled from the answers."""

@@ -48,8 +48,11 @@ def run(args: argparse.Namespace) -> int:
         print(f"warning: {len(missing)} question(s) not answered; their items are 'unanswered': {', '.join(missing)}", file=sys.stderr)
 
     report = build_report(interview, generated_at=datetime.now().astimezone(), lang=args.lang)
+    from anzen.cli.exporting import export_options, exporter_warnings
+
     try:
-        written = write_reports(report, formats, Path(args.out), force=args.force, basename=args.name)
+        with exporter_warnings():
+            written = write_reports(report, formats, Path(args.out), force=args.force, basename=args.name, options=export_options(args))
     except ExportError as exc:
         raise CommandError(str(exc)) from None
     from anzen.cli.summary import print_summary

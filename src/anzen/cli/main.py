@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from anzen import __version__
 from anzen.cli.common import EXIT_BAD_INPUT, CommandError
+from anzen.cli.exporting import add_export_arguments
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -32,6 +33,19 @@ def _parser() -> argparse.ArgumentParser:
     fill.add_argument("--strict", action="store_true", help="exit 1 when answers are missing")
     fill.add_argument("--force", action="store_true", help="overwrite existing report files")
     fill.add_argument("--name", help="base name of the report files (default: form_respondent_date)")
+    add_export_arguments(fill)
+
+    mail = sub.add_parser("mail", help="write an e-mail draft (.eml) with the reports attached; never sends")
+    mail.add_argument("report", metavar="REPORT", help="a JSON report written by anzen (fill/interview --format json)")
+    mail.add_argument("--to", required=True, help="recipient address(es), e.g. 'kojin@city.example.jp'")
+    mail.add_argument("--from", dest="sender", help="sender address (default: left for the mail client)")
+    mail.add_argument("--format", default="pdf,xlsx", help="reports to attach (default: pdf,xlsx)")
+    mail.add_argument("--out", default="exports", help="folder for the .eml file (default: ./exports)")
+    mail.add_argument("--force", action="store_true", help="overwrite an existing .eml file")
+    mail.add_argument("--name", help="base name of the .eml file (default: form_respondent_date)")
+    mail.add_argument("--flow", help="flow id or file, when the report's flow is not installed")
+    mail.add_argument("--report-lang", choices=("ja", "en"), default=None, help="language of the attached reports (default: the report's own)")
+    add_export_arguments(mail)
 
     flows = sub.add_parser("flows", help="list and check flows")
     flows_sub = flows.add_subparsers(dest="flows_command", metavar="SUBCOMMAND", required=True)
@@ -57,6 +71,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run(args)
         if args.command == "fill":
             from anzen.cli.fill import run
+
+            return run(args)
+        if args.command == "mail":
+            from anzen.cli.mail import run
 
             return run(args)
         if args.command == "flows":

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 FORMATS: dict[str, tuple[str, str]] = {
     "json": ("anzen.exports.json_report", ".json"),
     "md": ("anzen.exports.markdown", ".md"),
+    "pdf": ("anzen.exports.pdf", ".pdf"),
+    "xlsx": ("anzen.exports.xlsx", ".xlsx"),
+    "html": ("anzen.exports.html", ".html"),
+    "csv": ("anzen.exports.csv_report", ".csv"),
 }
 
 
@@ -54,9 +58,10 @@ def default_basename(report: "Report") -> str:
     return "_".join(p for p in (form, who if who != "report" else "", day) if p)
 
 
-def render(report: "Report", fmt: str) -> bytes:
+def render(report: "Report", fmt: str, **options: object) -> bytes:
+    """options: era=False (Western dates), pdf_font=PATH; a format ignores what it does not use."""
     module_name, _ = FORMATS[fmt]
-    return importlib.import_module(module_name).render(report)
+    return importlib.import_module(module_name).render(report, **options)
 
 
 def write_atomic(path: Path, data: bytes, *, force: bool = False, mode: int = 0o600) -> None:
@@ -84,7 +89,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, mode: int = 0o
         raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from None
 
 
-def write_reports(report: "Report", formats: list[str], out_dir: Path, *, force: bool = False, basename: str | None = None) -> list[Written]:
+def write_reports(report: "Report", formats: list[str], out_dir: Path, *, force: bool = False, basename: str | None = None, options: dict | None = None) -> list[Written]:
     """Render every format first, then write them all: a failure in one writes none."""
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -96,7 +101,7 @@ def write_reports(report: "Report", formats: list[str], out_dir: Path, *, force:
         for _, path in targets:
             if path.exists():
                 raise ExportError(f"{path}: already exists (use --force to overwrite)")
-    rendered = [(fmt, path, render(report, fmt)) for fmt, path in targets]
+    rendered = [(fmt, path, render(report, fmt, **(options or {}))) for fmt, path in targets]
     written = []
     for fmt, path, data in rendered:
         write_atomic(path, data, force=force)

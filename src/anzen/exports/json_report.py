@@ -11,5 +11,5 @@ if TYPE_CHECKING:
     from anzen.report import Report
 
 
-def render(report: "Report") -> bytes:
+def render(report: "Report", **_: object) -> bytes:
     return (json.dumps(report_dict(report), ensure_ascii=False, indent=2) + "\n").encode("utf-8")

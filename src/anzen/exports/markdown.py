@@ -73,7 +73,7 @@ def _checklist(lines: list[str], checklist: ChecklistResult, lang: str) -> None:
         lines.append("")
 
 
-def render(report: "Report") -> bytes:
+def render(report: "Report", **_: object) -> bytes:
     lang = report.lang
     h = HEADINGS[lang]
     lines = [f"# {escape(report.flow_title.get(lang))}", ""]

@@ -1,0 +1,35 @@
+"""Options that the commands writing reports share (dates, PDF font), and warnings from exporters."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+
+def add_export_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--western-date", action="store_true", help="print the report date as 2026年10月1日 instead of 令和8年10月1日")
+    parser.add_argument("--pdf-font", metavar="PATH", help="Japanese TrueType font (.ttf, or .ttc[:index]) to embed in PDFs (default: $ANZEN_PDF_FONT, then system fonts)")
+
+
+def export_options(args: argparse.Namespace) -> dict[str, object]:
+    options: dict[str, object] = {}
+    if getattr(args, "western_date", False):
+        options["era"] = False
+    if getattr(args, "pdf_font", None):
+        options["pdf_font"] = args.pdf_font
+    return options
+
+
+@contextmanager
+def exporter_warnings() -> Iterator[None]:
+    """Warnings raised while rendering (e.g. no Japanese font to embed) as plain 'warning: …' lines."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            yield
+        finally:
+            for warning in caught:
+                print(f"warning: {warning.message}", file=sys.stderr)

@@ -1,0 +1,66 @@
+"""`anzen mail REPORT --to ADDRESS`: an e-mail draft (.eml) with the chosen reports attached. Never sends.
+
+REPORT is a JSON report written by anzen; the report is rebuilt from its answers (anzen.report_file).
+Sessions: when the session store lands, `_load` is the one place to accept a session id as well
+(REPORT_OR_SESSION): look it up in the store and build the Report from the stored interview."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from anzen.cli.common import EXIT_OK, CommandError, print_problems
+from anzen.errors import ProblemsError
+
+
+def _load(ref: str, args: argparse.Namespace):  # -> Report
+    """A JSON report file → Report. (The hook for session ids: resolve them here before the file case.)"""
+    from anzen.report_file import read_report
+
+    path = Path(ref)
+    if not path.exists():
+        raise CommandError(f"{ref}: no such report file (a JSON report written by anzen, e.g. exports/…json)")
+    try:
+        rebuilt = read_report(path, ref, flow=args.flow, lang=args.report_lang)
+    except ProblemsError as exc:
+        print_problems(exc.problems)
+        raise CommandError(f"cannot use report {ref}") from None
+    for warning in rebuilt.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    return rebuilt.report
+
+
+def run(args: argparse.Namespace) -> int:
+    from anzen.cli.exporting import export_options, exporter_warnings
+    from anzen.exports import FORMATS, ExportError, default_basename, parse_formats, render, safe_name, write_atomic
+    from anzen.exports.eml import AddressError, Attachment, attachment_name, check_address, render_eml
+
+    try:
+        formats = parse_formats(args.format)
+        check_address(args.to)
+        if args.sender:
+            check_address(args.sender)
+    except (ValueError, AddressError) as exc:
+        raise CommandError(str(exc)) from None
+    report = _load(args.report, args)
+    out_dir = Path(args.out)
+    path = out_dir / f"{safe_name(args.name) if args.name else default_basename(report)}.eml"
+    if path.exists() and not args.force:
+        raise CommandError(f"{path}: already exists (use --force to overwrite)")
+    try:
+        with exporter_warnings():
+            attachments = [Attachment(attachment_name(report, FORMATS[f][1]), render(report, f, **export_options(args))) for f in formats]
+        data = render_eml(report, attachments, to=args.to, sender=args.sender)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, data, force=args.force)
+    except ExportError as exc:
+        raise CommandError(str(exc)) from None
+    except OSError as exc:
+        raise CommandError(f"{out_dir}: cannot create the folder: {exc.strerror or exc}") from None
+    words = {"ja": ("メールの下書きを作成しました（送信はしていません）", "添付"), "en": ("E-mail draft written (nothing was sent)", "attached")}
+    done, attached = words.get(report.lang, words["ja"])
+    print(f"{done}: {path}")
+    for attachment in attachments:
+        print(f"  {attached}: {attachment.filename} ({len(attachment.data):,} bytes)")
+    return EXIT_OK
