@@ -155,7 +155,7 @@ class _Context:
             return self.group.child(ref.id)
         return self.interview.plan.by_id.get(ref.id)
 
-    def prompt(self, ref: Ref) -> Text:
+    def prompt(self, ref: Ref) -> Words:
         """The prompt as it was asked: {placeholders} filled (reports are read outside the interview)."""
         node = self.node(ref)
         prompt = node.question.prompt
@@ -180,12 +180,6 @@ class _Context:
             return PLACEHOLDER.sub(one, raw)
 
         return Words(ja=sub("ja", text.ja) or text.ja, en=sub("en", text.en))
-
-    def prompt(self, ref: Ref) -> Words:
-        """The question as it was asked, placeholders filled."""
-        node = self.group.child(ref.id) if ref.scope == BLOCK and self.group is not None else self.interview.plan.by_id[ref.id]
-        text = node.question.prompt
-        return Words(ja=self.interview.text(node, text, "ja", self.block), en=self.interview.text(node, text, "en", self.block))
 
     def shown(self, refs: tuple[Ref, ...]) -> tuple[ShownAnswer, ...]:
         shown = []
