@@ -46,7 +46,7 @@ def lint_ref(ref: str, library: Library | None = None, limit: int = DEFAULT_LIMI
         path = Path(ref) if Path(ref).exists() else library.flow_path(ref)
         loaded = library.flow(path)
     except ProblemsError as exc:
-        return [p if p.file else Problem(p.code, p.message, ref, None, p.subject, p.hint) for p in exc.problems]
+        return _unique([p if p.file else Problem(p.code, p.message, ref, None, p.subject, p.hint) for p in exc.problems])
     return lint_loaded(loaded, library, limit)
 
 
@@ -193,7 +193,7 @@ class PathChecks:
         for exploration in self.explorations:
             if exploration.truncated:
                 keys = ", ".join(t.key for t in exploration.part.targets)
-                self.problems.append(Problem("path-limit", f"items {keys} have more than {len(exploration.leaves)} paths; only those were checked",
+                self.problems.append(Problem("path-limit", f"more paths decide {keys} than the limit ({len(exploration.leaves)}); only the first {len(exploration.leaves)} were checked",
                                              self.plan.file, None, None, "Split long chains of conditions, or check the flow with a higher limit.", severity="warning"))
         self.incomplete()
         self.non_compliance()
