@@ -94,6 +94,7 @@ class Plan:
     sources: dict[str, SourceDocument]
     dependents: dict[str, tuple[int, ...]] = field(repr=False)
     by_id: dict[str, Node] = field(repr=False)
+    crosswalk: Any = field(default=None, repr=False)  # anzen.model.crosswalk.Crosswalk: other municipalities' articles
 
     @property
     def questions(self) -> tuple[Node, ...]:
