@@ -44,10 +44,25 @@ def municipality_of(crosswalk: Crosswalk, text: str | None) -> str | None:
     return None
 
 
-def chosen_municipality(crosswalk: Crosswalk, answers: dict[str, Any], issuer: str) -> str | None:
+def chosen_municipality(crosswalk: Crosswalk, answer: Any, issuer: str) -> str | None:
     """The answer to the flow's `municipality` question if it names one, else the checklist's issuer."""
-    answer = answers.get("municipality")
     return municipality_of(crosswalk, answer if isinstance(answer, str) else None) or municipality_of(crosswalk, issuer)
+
+
+_topics_of: dict[int, tuple[Crosswalk, dict[tuple[str, str], list[int]]]] = {}
+
+
+def _index(crosswalk: Crosswalk) -> dict[tuple[str, str], list[int]]:
+    """(doc, article) → the topics it is on; built once per crosswalk (reports ask for every item)."""
+    cached = _topics_of.get(id(crosswalk))
+    if cached is None or cached[0] is not crosswalk:
+        index: dict[tuple[str, str], list[int]] = {}
+        for i, topic in enumerate(crosswalk.topics):
+            for refs in topic.articles.values():
+                for ref in refs:
+                    index.setdefault((ref.doc, ref.article), []).append(i)
+        cached = _topics_of[id(crosswalk)] = (crosswalk, index)
+    return cached[1]
 
 
 def matching_refs(crosswalk: Crosswalk, refs: list[tuple[str, str]], municipality: str) -> list[ArticleRef]:
@@ -57,13 +72,13 @@ def matching_refs(crosswalk: Crosswalk, refs: list[tuple[str, str]], municipalit
     own = next((m.documents for m in crosswalk.municipalities if m.id == municipality), [])
     if any(doc in own for doc, _ in have):
         return []
+    index = _index(crosswalk)
+    topics = sorted({t for ref in refs for t in index.get(ref, ())})
     found: dict[tuple[str, str], ArticleRef] = {}
-    for topic in crosswalk.topics:
-        on_topic = {(r.doc, r.article) for refs_ in topic.articles.values() for r in refs_}
-        if on_topic & have:
-            for ref in topic.articles.get(municipality, []):
-                if (ref.doc, ref.article) not in have:
-                    found.setdefault((ref.doc, ref.article), ref)
+    for t in topics:
+        for ref in crosswalk.topics[t].articles.get(municipality, []):
+            if (ref.doc, ref.article) not in have:
+                found.setdefault((ref.doc, ref.article), ref)
     return list(found.values())
 
 

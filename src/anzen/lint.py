@@ -249,7 +249,7 @@ class PathChecks:
                 value = leaf.answers.get(key)
                 for target in exploration.part.targets:
                     index = leaf.rules[target.key]
-                    if index is None or leaf.statuses[target.key] != "confirmed":
+                    if not isinstance(index, int) or leaf.statuses[target.key] != "confirmed":
                         continue
                     rule = target.outcome.rules[index]
                     if key in {(target.group, r.id) if r.scope == "block" else (None, r.id) for r in refs_of(rule.when)}:

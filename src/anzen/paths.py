@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -78,7 +78,7 @@ class Leaf:
 
     answers: dict[Key, Any]  # in asking order; None = skipped
     statuses: dict[str, str]  # target key → status ('absent' when its checklist is not in the report)
-    rules: dict[str, int | None]  # target key → index of the deciding rule (None: none matched)
+    rules: dict[str, int | str | None]  # target key → index of the deciding rule; 'unsure:q,…' or None when none matched
     visible: set[Key]  # questions asked on this path (outer and the block's)
 
     def signature(self) -> tuple[Any, ...]:
@@ -209,6 +209,10 @@ class Explorer:
             values = list(dict.fromkeys([*values, other]))
         elif isinstance(question, (NumberQuestion, DateQuestion)):
             values = self._ordered_samples(key, question)
+            default = getattr(question, "default", None)
+            default = self.today.isoformat() if default == "today" else default
+            if default in values:  # the default first: the sample answers then read like a real interview
+                values = [default, *(v for v in values if v != default)]
         else:
             values = [SAMPLE_TEXT]
         if not question.required:
@@ -344,7 +348,7 @@ class Explorer:
                         shown[(qid, cid)] = cvalue
                     visible.add((qid, cid))
         statuses: dict[str, str] = {}
-        rules: dict[str, int | None] = {}
+        rules: dict[str, int | str | None] = {}
         by_binding: dict[int, Any] = {}
         for target in part.targets:
             binding = target.binding
@@ -352,14 +356,15 @@ class Explorer:
             if not present:
                 statuses[target.key], rules[target.key] = "absent", None
                 continue
-            if id(binding) not in by_binding:
-                by_binding[id(binding)] = checklist_result(interview, binding)
+            if id(binding) not in by_binding:  # only this part's items are decided: the others would wait for answers
+                wanted = {t.outcome.item: t.outcome for t in part.targets if t.binding is binding}
+                by_binding[id(binding)] = checklist_result(interview, replace(binding, outcomes=wanted))
             items = [i for i in by_binding[id(binding)].items if i.id == target.outcome.item]
             statuses[target.key] = "/".join(i.status for i in items) or "absent"
             rules[target.key] = self._deciding_rule(interview, target)
         return Leaf(shown, statuses, rules, visible)
 
-    def _deciding_rule(self, interview: Interview, target: Target) -> int | None:
+    def _deciding_rule(self, interview: Interview, target: Target) -> int | str | None:
         block: dict[str, Any] = {}
         if target.group is not None:
             blocks = interview.value(target.group)
@@ -371,10 +376,14 @@ class Explorer:
             value = block.get(ref.id) if ref.scope == BLOCK else interview.value(ref.id)
             return ABSENT if value is None else value
 
+        read: dict[Ref, None] = {}
         for i, rule in enumerate(target.outcome.rules):
             if evaluate(rule.when, lookup):
                 return i
-        return None
+            read.update((r, None) for r in refs_of(rule.when))
+        # none matched: result.py makes it follow_up when a question it read was answered わからない
+        unsure = [r.id for r in read if lookup(r) == "unsure" or _has_unsure(lookup(r))]
+        return "unsure:" + ",".join(unsure) if unsure else None
 
 
 def _category(target: Target) -> str | None:
@@ -383,6 +392,10 @@ def _category(target: Target) -> str | None:
 
 def _first(part: Part, targets: list[Target]) -> int:
     return min(targets.index(t) for t in part.targets)
+
+
+def _has_unsure(value: Any) -> bool:
+    return isinstance(value, list) and "unsure" in value
 
 
 def _lookup(interview: Interview, ref: Ref) -> Any:

@@ -318,7 +318,7 @@ def checklist_result(interview: Interview, binding: Binding) -> ChecklistResult:
 def _cite_crosswalk(interview: Interview, checklist: Checklist, items: list[ItemResult], sources: dict[str, Any]) -> list[ItemResult]:
     """Items needing follow-up also cite the matching article of the interview's municipality (checklists/crosswalk.yaml)."""
     crosswalk = interview.plan.crosswalk
-    municipality = crosswalk and chosen_municipality(crosswalk, interview.answers, checklist.issuer.ja)
+    municipality = crosswalk and chosen_municipality(crosswalk, interview.value("municipality"), checklist.issuer.ja)
     if not municipality:
         return items
     cited = []
