@@ -165,7 +165,7 @@ class Explorer:
         keyed = [(t, frozenset(o), frozenset((g, c) for g, cs in b.items() for c in cs)) for t, o, b in closures]
         maximal: list[tuple[frozenset[str], frozenset[Key]]] = []
         for _, o, b in sorted(keyed, key=lambda x: -(len(x[1]) + len(x[2]))):
-            if not any(o <= mo and b <= mb for mo, mb in maximal):
+            if (o or b) and not any(o <= mo and b <= mb for mo, mb in maximal):
                 maximal.append((o, b))
         order = {n.id: n.index for n in self.plan.nodes}
         found: dict[int, Part] = {}
@@ -182,6 +182,9 @@ class Explorer:
             return same, len(maximal[i][0]) + len(maximal[i][1])
 
         for target, o, b in keyed:
+            if not o and not b:  # decided by no question at all: a part of its own, with one path
+                found.setdefault(-1, Part([], [], {})).targets.append(target)
+                continue
             i = min((i for i, (mo, mb) in enumerate(maximal) if o <= mo and b <= mb), key=lambda i: home(i, target))
             if i not in found:
                 mo, mb = maximal[i]
