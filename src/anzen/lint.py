@@ -30,7 +30,7 @@ from anzen.conditions import refs_of
 from anzen.errors import Problem, ProblemsError
 from anzen.loader import Loaded, subject_of
 from anzen.model.common import Text
-from anzen.model.flow import ChoiceQuestion, Flow, GroupQuestion, Include, MultiChoiceQuestion, YesNoQuestion
+from anzen.model.flow import ChoiceQuestion, Flow, Include, MultiChoiceQuestion, YesNoQuestion
 from anzen.paths import DEFAULT_LIMIT, Explorer, Exploration, Key, Leaf, Part
 from anzen.plan import Plan
 from anzen.registry import Library, default_library

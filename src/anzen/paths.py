@@ -3,42 +3,29 @@
 An item's status depends only on the answers its rules read and on the answers that decide whether
 those questions are asked (the item's *closure*). Items whose closures are contained in a larger one
 are checked together (a *part*); each part is explored depth-first in asking order, branching on every
-value that can make a difference:
-
-- yes_no: yes / no / unsure; choice: every value (and unsure); multi_choice: every subset (up to 6
-  choices; otherwise each single choice and all of them) and unsure;
-- text: the texts conditions compare it with, plus one other text; number and date: every literal or
-  default they are compared with, one below, midpoints between and one above (a comparison with another
-  answer joins both questions' anchors);
-- optional questions: also skipped; groups: one block for every combination of its block questions that
-  matter (blocks are independent of each other), no block when min_items is 0.
+value that can make a difference (anzen.samples). Groups get one block for every combination of its
+block questions that matter (blocks are independent of each other), and no block when min_items is 0.
 
 A part is cut after `limit` complete paths (`Exploration.truncated`). Questions outside the part are
 left unanswered: nothing in the part reads them. No I/O; uses the real engine and result code."""
 
 from __future__ import annotations
 
-import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from anzen.answers import normalize
-from anzen.conditions import ABSENT, BLOCK, Cmp, Cond, Not, Ref, evaluate, refs_of
+from anzen.conditions import ABSENT, BLOCK, Ref, evaluate, refs_of
 from anzen.engine import Interview
 from anzen.errors import AnswerError
-from anzen.model.flow import (
-    ChoiceQuestion, DateQuestion, GroupQuestion, MultiChoiceQuestion, NumberQuestion, TextQuestion, YesNoQuestion,
-)
 from anzen.plan import Binding, ItemOutcome, Node, Plan
 from anzen.result import checklist_result
+from anzen.samples import Key, Samples, key_of
 
 TODAY = date(2026, 10, 1)  # fixed, so that 'today' defaults and snapshots do not depend on the clock
 DEFAULT_LIMIT = 20_000
-SAMPLE_TEXT = "sample"
-
-Key = tuple[str | None, str]  # (group id or None, question id): a block question or an outer one
 
 
 @dataclass(frozen=True)
@@ -57,7 +44,7 @@ class Target:
         return self.outcome.for_each
 
     def rule_keys(self) -> set[Key]:
-        return {_key(ref, self.group) for rule in self.outcome.rules for ref in refs_of(rule.when)}
+        return {key_of(ref, self.group) for rule in self.outcome.rules for ref in refs_of(rule.when)}
 
 
 @dataclass
@@ -92,50 +79,15 @@ class Exploration:
     truncated: bool = False
 
 
-def _key(ref: Ref, group: str | None) -> Key:
-    return (group, ref.id) if ref.scope == BLOCK else (None, ref.id)
-
-
 class Explorer:
     """Enumerates the paths of a plan, part by part."""
 
     def __init__(self, plan: Plan, *, limit: int = DEFAULT_LIMIT, today: date = TODAY) -> None:
         self.plan, self.limit, self.today = plan, limit, today
         self.targets = [Target(b, o) for b in plan.bindings for o in b.outcomes.values()]
-        self.compares: dict[Key, list[tuple[Cmp, Key | None]]] = {}  # question → comparisons (and the other answer's key)
-        for node in plan.nodes:
-            self._index(node.when, None)
-            for child in node.children:
-                self._index(child.when, node.id)
-        for target in self.targets:
-            for rule in target.outcome.rules:
-                self._index(rule.when, target.group)
-        for binding in plan.bindings:
-            self._index(binding.when, None)
-
-    # -- what matters ----------------------------------------------------
-    def _index(self, cond: Cond | None, group: str | None) -> None:
-        if cond is None:
-            return
-        if isinstance(cond, Cmp):
-            mine = _key(cond.ref, group)
-            other = _key(cond.other, group) if cond.other is not None else None
-            self.compares.setdefault(mine, []).append((cond, other))
-            if other is not None:
-                self.compares.setdefault(other, []).append((cond, mine))
-            return
-        for item in (cond.item,) if isinstance(cond, Not) else cond.items:
-            self._index(item, group)
-
-    def question(self, key: Key) -> Any:
-        group, qid = key
-        if group is None:
-            return self.plan.by_id[qid].question
-        return self.plan.by_id[group].child(qid).question
-
-    def when_of(self, key: Key) -> Cond | None:
-        group, qid = key
-        return self.plan.by_id[qid].when if group is None else self.plan.by_id[group].child(qid).when
+        self.samples = Samples(plan, today)
+        self.question, self.when_of = self.samples.question, self.samples.when_of
+        self.domain, self.filler = self.samples.domain, self.samples.filler
 
     def closure(self, target: Target) -> tuple[set[str], dict[str, set[str]]]:
         outer: set[str] = set()
@@ -156,7 +108,7 @@ class Explorer:
                     continue
                 block[group].add(qid)
                 work.append((None, group))
-                work.extend(_key(r, group) for r in refs_of(self.when_of(key)))
+                work.extend(key_of(r, group) for r in refs_of(self.when_of(key)))
         return outer, block
 
     def parts(self) -> list[Part]:
@@ -194,99 +146,6 @@ class Explorer:
                 found[i] = Part([], sorted(mo, key=order.__getitem__), blocks)
             found[i].targets.append(target)
         return [found[i] for i in sorted(found, key=lambda i: _first(found[i], self.targets))]
-
-    # -- the values that can make a difference -----------------------------
-    def domain(self, key: Key) -> list[Any]:
-        question = self.question(key)
-        values: list[Any]
-        if isinstance(question, YesNoQuestion):
-            values = ["yes", "no", "unsure"]
-        elif isinstance(question, ChoiceQuestion):
-            values = [ch.value for ch in question.choices] + (["unsure"] if question.allow_unsure else [])
-        elif isinstance(question, MultiChoiceQuestion):
-            values = _subsets(question)
-        elif isinstance(question, TextQuestion):
-            values = [v for c, other in self.compares.get(key, ()) if c.op in ("equals", "in") and other is None
-                      for v in (c.value if isinstance(c.value, list) else [c.value]) if isinstance(v, str)]
-            other = question.default if question.default and question.default not in values else SAMPLE_TEXT
-            values = list(dict.fromkeys([*values, other]))
-        elif isinstance(question, (NumberQuestion, DateQuestion)):
-            values = self._ordered_samples(key, question)
-            default = getattr(question, "default", None)
-            default = self.today.isoformat() if default == "today" else default
-            if default in values:  # the default first: the sample answers then read like a real interview
-                values = [default, *(v for v in values if v != default)]
-        else:
-            values = [SAMPLE_TEXT]
-        if not question.required:
-            values.append(None)
-        return [v for v in values if self._valid(question, v)]
-
-    def _valid(self, question: Any, value: Any) -> bool:
-        try:
-            normalize(question, value, self.today)
-        except AnswerError:
-            return False
-        return True
-
-    def _anchors(self, key: Key, seen: set[Key]) -> list[Any]:
-        if key in seen:
-            return []
-        seen.add(key)
-        question = self.question(key)
-        found: list[Any] = []
-        default = getattr(question, "default", None)
-        if default is not None:
-            found.append(self.today.isoformat() if default == "today" else default)
-        for cmp, other in self.compares.get(key, ()):
-            if other is not None:
-                found.extend(self._anchors(other, seen))
-            elif cmp.op in ("equals", "in", "gt", "gte", "lt", "lte"):
-                found.extend(cmp.value if isinstance(cmp.value, list) else [cmp.value])
-        return found
-
-    def _ordered_samples(self, key: Key, question: Any) -> list[Any]:
-        is_date = isinstance(question, DateQuestion)
-        raw = self._anchors(key, set())
-        if is_date:
-            points = sorted({date.fromisoformat(a) for a in raw if isinstance(a, str) and _is_iso(a)})
-            if not points:
-                return [self.today.isoformat()]
-            samples = [points[0] - timedelta(days=1), *points]
-            samples += [a + (b - a) / 2 for a, b in itertools.pairwise(points) if (b - a).days > 1]
-            samples.append(points[-1] + timedelta(days=1))
-            return [d.isoformat() for d in sorted(set(samples))]
-        numbers = sorted({float(a) for a in raw if isinstance(a, (int, float)) and not isinstance(a, bool)})
-        validation = question.validation
-        if not numbers:
-            return [validation.min if validation and validation.min is not None else 1]
-        step = 1.0
-        samples_n = [numbers[0] - step, *numbers, numbers[-1] + step]
-        samples_n += [(a + b) / 2 for a, b in itertools.pairwise(numbers)]
-        if validation and validation.integer:
-            samples_n = [float(int(s)) for s in samples_n if s == int(s)]
-        return [int(s) if s == int(s) else s for s in sorted(set(samples_n))]
-
-    def filler(self, question: Any) -> Any:
-        """An answer for a required question that does not matter here."""
-        for value in self.domain_for_filler(question):
-            if self._valid(question, value):
-                return value
-        return None
-
-    def domain_for_filler(self, question: Any) -> list[Any]:
-        if isinstance(question, YesNoQuestion):
-            return ["yes"]
-        if isinstance(question, (ChoiceQuestion, MultiChoiceQuestion)):
-            first = question.choices[0].value
-            return [first if isinstance(question, ChoiceQuestion) else [first]]
-        if isinstance(question, DateQuestion):
-            return [self.today.isoformat()]
-        if isinstance(question, NumberQuestion):
-            v = question.validation
-            return [v.min if v and v.min is not None else 1]
-        default = getattr(question, "default", None)
-        return [default, SAMPLE_TEXT] if default else [SAMPLE_TEXT]
 
     # -- walking ---------------------------------------------------------
     def explore(self, part: Part) -> Exploration:
@@ -404,23 +263,3 @@ def _has_unsure(value: Any) -> bool:
 def _lookup(interview: Interview, ref: Ref) -> Any:
     value = interview.value(ref.id)
     return ABSENT if value is None else value
-
-
-def _is_iso(value: str) -> bool:
-    try:
-        date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-def _subsets(question: MultiChoiceQuestion) -> list[Any]:
-    values = [ch.value for ch in question.choices]
-    if len(values) <= 6:
-        picks = [list(c) for n in range(len(values) + 1) for c in itertools.combinations(values, n)]
-    else:
-        picks = [[], *([v] for v in values), values]
-    picks = [p for p in picks if (question.max_selected is None or len(p) <= question.max_selected)]
-    if question.allow_unsure:
-        picks.append(["unsure"])
-    return picks

@@ -19,7 +19,7 @@ def check(paths: list[str]) -> tuple[list[str], list[Problem]]:
     problems: list[Problem] = []
     for ref in refs:
         problems.extend(lint_ref(ref, library))
-    return list(refs), problems
+    return list(refs), list(dict.fromkeys(problems))  # a sub-flow's problem once, not once per flow including it
 
 
 def run(args: argparse.Namespace) -> int:
