@@ -385,6 +385,21 @@ class _Builder:
                 self.check_refs(item.refs, loaded, ("checklist",), f"item '{item.id}'")
         self.bindings.append(Binding(checklist, flow.id, prefix, when, outcomes, header))
 
+    def crosswalk(self) -> Any:
+        """checklists/crosswalk.yaml and the documents it cites (for the articles reports add to follow-ups)."""
+        from anzen.crosswalk import documents, load_crosswalk
+
+        try:
+            crosswalk = load_crosswalk(self.library.checklists_dir)
+            for doc in sorted(documents(crosswalk)) if crosswalk is not None else ():
+                source = self.library.source(doc)
+                if source is not None:
+                    self.sources.setdefault(doc, source.model)
+        except ProblemsError as exc:
+            self.problems.extend(exc.problems)
+            return None
+        return crosswalk
+
     # -- whole-plan checks -----------------------------------------------
     def unreachable(self) -> None:
         for node in self.nodes:
@@ -418,6 +433,7 @@ def build_plan(loaded: Loaded[Flow], library: Library | None = None) -> Plan:
     with paused_gc():
         builder.flow(loaded, "", {}, None, stack)
         builder.unreachable()
+        crosswalk = builder.crosswalk()
     errors = [p for p in builder.problems if p.severity == "error"]
     if errors:
         raise ProblemsError(_unique(builder.problems))
@@ -428,7 +444,7 @@ def build_plan(loaded: Loaded[Flow], library: Library | None = None) -> Plan:
     return Plan(
         flow=loaded.model, file=loaded.file, nodes=tuple(builder.nodes), bindings=tuple(sorted(builder.bindings, key=lambda b: b.prefix.count('.'))),
         sources=dict(builder.sources), dependents={k: tuple(v) for k, v in dependents.items()},
-        by_id={n.id: n for n in builder.nodes},
+        by_id={n.id: n for n in builder.nodes}, crosswalk=crosswalk,
     )
 
 

@@ -38,6 +38,9 @@ class Node:
     def kind(self) -> str:
         return self.question.kind
 
+    def __repr__(self) -> str:  # the question model is long; tracebacks and test output stay readable
+        return f"Node({self.id!r}, {self.kind}, index={self.index})"
+
     @property
     def answerable(self) -> bool:
         return not isinstance(self.question, InfoMessage)
@@ -94,6 +97,10 @@ class Plan:
     sources: dict[str, SourceDocument]
     dependents: dict[str, tuple[int, ...]] = field(repr=False)
     by_id: dict[str, Node] = field(repr=False)
+    crosswalk: Any = field(default=None, repr=False)  # anzen.model.crosswalk.Crosswalk: other municipalities' articles
+
+    def __repr__(self) -> str:
+        return f"Plan({self.flow.id!r} {self.flow.version}, {len(self.nodes)} nodes, {len(self.bindings)} checklists)"
 
     @property
     def questions(self) -> tuple[Node, ...]:

@@ -8,12 +8,13 @@ into follow_up, and an item whose rules match nothing while one of them reads 'u
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from anzen.answers import label_of
 from anzen.build import PLACEHOLDER
 from anzen.conditions import ABSENT, BLOCK, OUTER, Cond, Ref, evaluate, refs_of
+from anzen.crosswalk import chosen_municipality, matching_refs
 from anzen.engine import Interview
 from anzen.model.checklist import Checklist, HeaderField
 from anzen.model.common import ArticleRef, Text, Words
@@ -313,7 +314,7 @@ def checklist_result(interview: Interview, binding: Binding) -> ChecklistResult:
                 decided = _decide(outcome, item, _Context(interview, binding, block, group), sources)
                 label = str(block.get(label_from)) if label_from and block.get(label_from) else f"{group.question.item_label.ja} {n}"
                 items.append(ItemResult(item.id, cat.id, text, *decided, instance=n, instance_label=label))
-        categories.append(CategoryResult(cat.id, cat.title, tuple(items)))
+        categories.append(CategoryResult(cat.id, cat.title, tuple(_cite_crosswalk(interview, checklist, items, sources))))
     header = tuple(
         HeaderValue(f.id, f.label, f.kind, values[f.id], Words(ja=_display(f, values[f.id], "ja"), en=_display(f, values[f.id], "en")))
         for f in checklist.header
@@ -322,6 +323,19 @@ def checklist_result(interview: Interview, binding: Binding) -> ChecklistResult:
         checklist.id, checklist.version, checklist.kind, checklist.title, checklist.issuer, checklist.source,
         header, substitute(checklist.preamble), substitute(checklist.closing_note), tuple(categories),
     )
+
+
+def _cite_crosswalk(interview: Interview, checklist: Checklist, items: list[ItemResult], sources: dict[str, Any]) -> list[ItemResult]:
+    """Items needing follow-up also cite the matching article of the interview's municipality (checklists/crosswalk.yaml)."""
+    crosswalk = interview.plan.crosswalk
+    municipality = crosswalk and chosen_municipality(crosswalk, interview.value("municipality"), checklist.issuer.ja)
+    if not municipality:
+        return items
+    cited = []
+    for item in items:
+        extra = matching_refs(crosswalk, [(r.doc, r.article) for r in item.refs], municipality) if item.needs_follow_up else []
+        cited.append(replace(item, refs=item.refs + tuple(ShownRef(r.doc, r.article, r.detail, ref_label(r, sources)) for r in extra)) if extra else item)
+    return cited
 
 
 def results(interview: Interview) -> tuple[ChecklistResult, ...]:

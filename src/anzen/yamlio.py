@@ -190,7 +190,7 @@ def parse_yaml(raw: bytes, file: str) -> YamlDoc:
         raise ProblemsError([Problem("file-empty", "the file is empty", file)])
     loader = _Loader(text)
     with paused_gc():
-        return _parse(loader, file)
+        return _parse(loader, file, text)
 
 
 @contextmanager
@@ -206,7 +206,7 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def _parse(loader: _Loader, file: str) -> YamlDoc:
+def _parse(loader: _Loader, file: str, loader_text: str) -> YamlDoc:
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
@@ -214,7 +214,11 @@ def _parse(loader: _Loader, file: str) -> YamlDoc:
         line = mark.line + 1 if mark else None
         message = f"YAML syntax: {exc.problem or exc.context}"
         hint = None
-        if "expected ',' or" in str(exc.problem):  # a common trap inside {…} and […]
+        lines = loader_text.splitlines() if mark else []
+        at = lines[mark.line][mark.column : mark.column + 1] if mark and mark.line < len(lines) else ""
+        if at == "\t":
+            hint = "YAML is indented with spaces; this line has a tab."
+        elif "expected ',' or" in str(exc.problem):  # a common trap inside {…} and […]
             hint = "Inside { } or [ ], put text that contains ? : , { } [ ] in quotes (prompt: \"Is it?\")."
         raise ProblemsError([Problem("yaml-syntax", message, file, line, hint=hint)]) from None
     except yaml.YAMLError as exc:

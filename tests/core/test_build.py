@@ -179,7 +179,7 @@ sections:
 
 
 def test_shipped_flows_build(wakayama_plan, subcontract_plan):
-    assert [b.checklist.id for b in wakayama_plan.bindings] == ["wakayama-safety-report", "subcontract-application"]
+    assert [b.checklist.id for b in wakayama_plan.bindings] == ["wakayama-safety-report", "wakayama-pledge", "wakayama-training-report", "subcontract-application"]
     assert "subcontract.subcontractors" in wakayama_plan.by_id
     assert "subcontract.scope" not in wakayama_plan.by_id  # shared: answered by subcontract_scope
     assert len(subcontract_plan.bindings) == 1

@@ -20,8 +20,8 @@ from core.test_wakayama_paths import BASE
 ROOT = Path(__file__).resolve().parents[2]
 YES, NO, ENTER, BACK = "y\r", "n\r", "\r", "\x02"
 
-HEADER_KEYS = [ENTER, ENTER, ENTER, "株式会社テスト\r", "和歌山市七番丁23番地\r", "代表取締役 山田太郎\r", ENTER]
-BODY_KEYS = [YES, YES, YES, YES, YES, NO, "1\r", NO, NO, NO, NO, NO, YES, YES, YES, NO]
+HEADER_KEYS = [ENTER, ENTER, ENTER, "株式会社テスト\r", "和歌山市七番丁23番地\r", "代表取締役 山田太郎\r", ENTER, NO]
+BODY_KEYS = [YES, YES, YES, YES, YES, NO, "1\r", NO, NO, NO, NO, NO, NO, YES, YES, YES, NO]
 
 
 def drive(plan, keys: list[str]):
@@ -45,7 +45,7 @@ def test_a_whole_interview_gives_the_same_report_as_fill(wakayama_plan):
 
 
 def test_back_and_change_a_branch(wakayama_plan):
-    keys = HEADER_KEYS + BODY_KEYS[:8] + [YES, BACK, NO] + BODY_KEYS[9:]
+    keys = HEADER_KEYS + BODY_KEYS[:9] + [YES, BACK, NO] + BODY_KEYS[10:]
     walked = drive(wakayama_plan, keys)
     assert walked.complete and walked.answers == BASE
     assert "copy_on_instruction" not in walked.answers

@@ -19,6 +19,8 @@ def answer_for(node, draw):
         return draw(st.sampled_from(["yes", "no", "unsure", "maybe", True, None]))
     if kind == "choice":
         return draw(st.sampled_from(choice_values(node.question) + ["nonsense", None]))
+    if kind == "multi_choice":
+        return draw(st.lists(st.sampled_from(choice_values(node.question) + ["nonsense"]), max_size=3))
     if kind == "date":
         return draw(st.one_of(st.dates().map(lambda d: d.isoformat()), TEXTS))
     if kind == "number":
@@ -67,9 +69,19 @@ def run_random(plan, data):
 
 def _valid(node):
     kind = node.question.kind
-    if kind == "choice":
-        return choice_values(node.question)[0]
-    return {"yes_no": "no", "date": "2026-05-01", "number": 1, "text": "x"}.get(kind, "x")
+    if kind in ("choice", "multi_choice"):
+        first = choice_values(node.question)[0]
+        return first if kind == "choice" else [first]
+    if kind == "text":  # something that passes the question's own checks (a phone pattern, a length …)
+        from anzen.answers import normalize
+
+        for candidate in ("x", "073-435-1234", "0", "x" * 20):
+            try:
+                normalize(node.question, candidate, TODAY)
+                return candidate
+            except AnswerError:
+                continue
+    return {"yes_no": "no", "date": "2026-05-01", "number": 1}.get(kind, "x")
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -4,41 +4,45 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from anzen.cli.common import EXIT_OK, EXIT_PROBLEMS, print_problems
 from anzen.errors import Problem, ProblemsError
 
 
 def check(paths: list[str]) -> tuple[list[str], list[Problem]]:
-    """Check the given flows (ids or files), or every installed flow; return (checked, problems)."""
-    from anzen.build import build_plan
+    """Lint the given flows (ids or files), or every installed flow; return (checked, problems)."""
+    from anzen.lint import lint_ref
     from anzen.registry import default_library
 
     library = default_library()
     refs = paths or library.flow_ids()
     problems: list[Problem] = []
-    checked = []
     for ref in refs:
-        checked.append(ref)
-        try:
-            path = library.flow_path(ref) if not Path(ref).exists() else Path(ref)
-            build_plan(library.flow(path), library)
-        except ProblemsError as exc:
-            problems.extend(p if p.file else Problem(p.code, p.message, ref, None, p.subject, p.hint) for p in exc.problems)
-    return checked, problems
+        problems.extend(lint_ref(ref, library))
+    return list(refs), list(dict.fromkeys(problems))  # a sub-flow's problem once, not once per flow including it
 
 
 def run(args: argparse.Namespace) -> int:
     if args.flows_command == "check":
         checked, problems = check(args.paths)
+        errors = [p for p in problems if p.severity == "error"]
         if args.json:
             print(json.dumps({"checked": checked, "problems": [p.as_dict() for p in problems]}, ensure_ascii=False, indent=2))
         else:
             print_problems(problems)
             files = len(checked)
-            print(f"{files} flow(s) checked: " + (f"{len(problems)} problem(s)" if problems else "no problems"))
-        return EXIT_PROBLEMS if problems else EXIT_OK
+            warnings = len(problems) - len(errors)
+            print(f"{files} flow(s) checked: " + (f"{len(errors)} problem(s)" if errors else "no problems")
+                  + (f", {warnings} warning(s)" if warnings else ""))
+        return EXIT_PROBLEMS if errors else EXIT_OK
+    if args.flows_command == "graph":
+        from anzen.cli.flows_tools import graph
+
+        return graph(args)
+    if args.flows_command == "try":
+        from anzen.cli.flows_tools import try_paths
+
+        return try_paths(args)
     if args.flows_command == "list":
         return _list(args)
 

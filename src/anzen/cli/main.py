@@ -55,6 +55,14 @@ def _parser() -> argparse.ArgumentParser:
     listing = flows_sub.add_parser("list", help="the installed flows")
     listing.add_argument("--json", action="store_true", help="as JSON")
     flows_sub.add_parser("schema", help="print the JSON Schema of flow files")
+    graph = flows_sub.add_parser("graph", help="draw a flow: questions, branches and the items they set")
+    graph.add_argument("flow", help="installed flow id or path to a flow file")
+    graph.add_argument("--format", choices=("mermaid", "dot", "markdown"), default="mermaid", help="mermaid (default), dot (Graphviz) or markdown (the docs/flows page)")
+    graph.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS)
+    trying = flows_sub.add_parser("try", help="every distinct path of a flow: sample answers and the statuses they give")
+    trying.add_argument("flow", help="installed flow id or path to a flow file")
+    trying.add_argument("--json", action="store_true", help="as JSON")
+    trying.add_argument("--limit", type=int, default=20_000, help="most paths explored per part (default: 20000)")
     return parser
 
 

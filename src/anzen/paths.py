@@ -1,0 +1,265 @@
+"""Every path through a flow, bounded: the answers that matter, enumerated per independent part.
+
+An item's status depends only on the answers its rules read and on the answers that decide whether
+those questions are asked (the item's *closure*). Items whose closures are contained in a larger one
+are checked together (a *part*); each part is explored depth-first in asking order, branching on every
+value that can make a difference (anzen.samples). Groups get one block for every combination of its
+block questions that matter (blocks are independent of each other), and no block when min_items is 0.
+
+A part is cut after `limit` complete paths (`Exploration.truncated`). Questions outside the part are
+left unanswered: nothing in the part reads them. No I/O; uses the real engine and result code."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from anzen.answers import normalize
+from anzen.conditions import ABSENT, BLOCK, Ref, evaluate, refs_of
+from anzen.engine import Interview
+from anzen.errors import AnswerError
+from anzen.plan import Binding, ItemOutcome, Node, Plan
+from anzen.result import checklist_result
+from anzen.samples import Key, Samples, key_of
+
+TODAY = date(2026, 10, 1)  # fixed, so that 'today' defaults and snapshots do not depend on the clock
+DEFAULT_LIMIT = 20_000
+
+
+@dataclass(frozen=True)
+class Target:
+    """One checklist item of the plan (a sub-flow's items carry the include prefix)."""
+
+    binding: Binding
+    outcome: ItemOutcome
+
+    @property
+    def key(self) -> str:
+        return f"{self.binding.prefix}{self.outcome.item}"
+
+    @property
+    def group(self) -> str | None:
+        return self.outcome.for_each
+
+    def rule_keys(self) -> set[Key]:
+        return {key_of(ref, self.group) for rule in self.outcome.rules for ref in refs_of(rule.when)}
+
+
+@dataclass
+class Part:
+    """Items checked together, and the questions (closure) that decide them, in asking order."""
+
+    targets: list[Target]
+    outer: list[str]  # full ids, in plan order
+    block: dict[str, set[str]]  # group id → block questions that matter
+
+    def keys(self) -> set[Key]:
+        return {(None, q) for q in self.outer} | {(g, c) for g, cs in self.block.items() for c in cs}
+
+
+@dataclass
+class Leaf:
+    """One complete path of a part: the answers on it, and each item's status and deciding rule."""
+
+    answers: dict[Key, Any]  # in asking order; None = skipped
+    statuses: dict[str, str]  # target key → status ('absent' when its checklist is not in the report)
+    rules: dict[str, int | str | None]  # target key → index of the deciding rule; 'unsure:q,…' or None when none matched
+    visible: set[Key]  # questions asked on this path (outer and the block's)
+
+    def signature(self) -> tuple[Any, ...]:
+        return (tuple(self.answers), tuple(sorted(self.statuses.items())), tuple(sorted(self.rules.items(), key=lambda kv: kv[0])))
+
+
+@dataclass
+class Exploration:
+    part: Part
+    leaves: list[Leaf] = field(default_factory=list)
+    truncated: bool = False
+
+
+class Explorer:
+    """Enumerates the paths of a plan, part by part."""
+
+    def __init__(self, plan: Plan, *, limit: int = DEFAULT_LIMIT, today: date = TODAY) -> None:
+        self.plan, self.limit, self.today = plan, limit, today
+        self.targets = [Target(b, o) for b in plan.bindings for o in b.outcomes.values()]
+        self.samples = Samples(plan, today)
+        self.question, self.when_of = self.samples.question, self.samples.when_of
+        self.domain, self.filler = self.samples.domain, self.samples.filler
+
+    def closure(self, target: Target) -> tuple[set[str], dict[str, set[str]]]:
+        outer: set[str] = set()
+        block: dict[str, set[str]] = {}
+        work: list[Key] = list(target.rule_keys()) + [(None, r.id) for r in refs_of(target.binding.when)]
+        if target.group is not None:
+            work.append((None, target.group))
+        while work:
+            key = work.pop()
+            group, qid = key
+            if group is None:
+                if qid in outer:
+                    continue
+                outer.add(qid)
+                work.extend((None, r.id) for r in refs_of(self.plan.by_id[qid].when))
+            else:
+                if qid in block.setdefault(group, set()):
+                    continue
+                block[group].add(qid)
+                work.append((None, group))
+                work.extend(key_of(r, group) for r in refs_of(self.when_of(key)))
+        return outer, block
+
+    def parts(self) -> list[Part]:
+        """Items grouped under the largest closures that contain theirs, in the plan's order."""
+        closures = [(t, *self.closure(t)) for t in self.targets]
+        keyed = [(t, frozenset(o), frozenset((g, c) for g, cs in b.items() for c in cs)) for t, o, b in closures]
+        maximal: list[tuple[frozenset[str], frozenset[Key]]] = []
+        for _, o, b in sorted(keyed, key=lambda x: -(len(x[1]) + len(x[2]))):
+            if (o or b) and not any(o <= mo and b <= mb for mo, mb in maximal):
+                maximal.append((o, b))
+        order = {n.id: n.index for n in self.plan.nodes}
+        found: dict[int, Part] = {}
+        owners: dict[int, list[Target]] = {}
+        for target, o, b in keyed:
+            if (o, b) in maximal:
+                owners.setdefault(maximal.index((o, b)), []).append(target)
+
+        def home(i: int, target: Target) -> tuple[int, int]:
+            # shown beside items of the same category of the same checklist if possible, else the smallest part
+            near = owners.get(i, [])
+            same = 0 if any(t.binding is target.binding and _category(t) == _category(target) for t in near) else (
+                1 if any(t.binding is target.binding for t in near) else 2)
+            return same, len(maximal[i][0]) + len(maximal[i][1])
+
+        for target, o, b in keyed:
+            if not o and not b:  # decided by no question at all: a part of its own, with one path
+                found.setdefault(-1, Part([], [], {})).targets.append(target)
+                continue
+            i = min((i for i, (mo, mb) in enumerate(maximal) if o <= mo and b <= mb), key=lambda i: home(i, target))
+            if i not in found:
+                mo, mb = maximal[i]
+                blocks: dict[str, set[str]] = {}
+                for g, c in mb:
+                    blocks.setdefault(g, set()).add(c)  # type: ignore[arg-type]
+                found[i] = Part([], sorted(mo, key=order.__getitem__), blocks)
+            found[i].targets.append(target)
+        return [found[i] for i in sorted(found, key=lambda i: _first(found[i], self.targets))]
+
+    # -- walking ---------------------------------------------------------
+    def explore(self, part: Part) -> Exploration:
+        result = Exploration(part)
+        interview = Interview(self.plan, today=self.today)
+        for leaf in self._walk(interview, part, {}):
+            result.leaves.append(leaf)
+            if len(result.leaves) >= self.limit:
+                result.truncated = True
+                break
+        return result
+
+    def _walk(self, interview: Interview, part: Part, answers: dict[Key, Any]) -> Iterator[Leaf]:
+        node = next((self.plan.by_id[q] for q in part.outer if interview.is_visible(q) and not interview.is_answered(q)), None)
+        if node is None:
+            yield self._leaf(interview, part, answers)
+            return
+        values = self._group_values(interview, node, part) if node.is_group else self.domain((None, node.id))
+        for value in values:
+            try:
+                interview.answer(node.id, value)
+            except AnswerError:
+                continue
+            answers[(None, node.id)] = interview.value(node.id)
+            yield from self._walk(interview, part, answers)
+            del answers[(None, node.id)]
+            interview.clear(node.id)
+
+    def _group_values(self, interview: Interview, group: Node, part: Part) -> list[Any]:
+        wanted = part.block.get(group.id, set())
+        blocks = list(self._blocks(interview, group, wanted, {}))
+        values: list[Any] = [[b] for b in blocks]
+        if group.question.min_items == 0:
+            values.append([])
+        if not group.question.required:
+            values.append(None)
+        return values
+
+    def _blocks(self, interview: Interview, group: Node, wanted: set[str], block: dict[str, Any]) -> Iterator[dict[str, Any]]:
+        child = next((c for c in interview.block_visible(group, block) if c.id not in block), None)
+        if child is None:
+            yield dict(block)
+            return
+        values = self.domain((group.id, child.id)) if child.id in wanted else [self.filler(child.question) if child.question.required else None]
+        for value in values:
+            try:
+                block[child.id] = normalize(child.question, value, self.today)
+            except AnswerError:
+                continue
+            yield from self._blocks(interview, group, wanted, block)
+            del block[child.id]
+
+    def _leaf(self, interview: Interview, part: Part, answers: dict[Key, Any]) -> Leaf:
+        shown: dict[Key, Any] = {}
+        visible: set[Key] = set()
+        for (group, qid), value in answers.items():
+            shown[(group, qid)] = value
+            visible.add((group, qid))
+            if isinstance(value, list) and value and isinstance(value[0], dict) and self.plan.by_id[qid].is_group:
+                for cid, cvalue in value[0].items():
+                    if cid in part.block.get(qid, ()):
+                        shown[(qid, cid)] = cvalue
+                    visible.add((qid, cid))
+        statuses: dict[str, str] = {}
+        rules: dict[str, int | str | None] = {}
+        by_binding: dict[int, Any] = {}
+        for target in part.targets:
+            binding = target.binding
+            present = binding.when is None or evaluate(binding.when, lambda r: _lookup(interview, r))
+            if not present:
+                statuses[target.key], rules[target.key] = "absent", None
+                continue
+            if id(binding) not in by_binding:  # only this part's items are decided: the others would wait for answers
+                wanted = {t.outcome.item: t.outcome for t in part.targets if t.binding is binding}
+                by_binding[id(binding)] = checklist_result(interview, replace(binding, outcomes=wanted))
+            items = [i for i in by_binding[id(binding)].items if i.id == target.outcome.item]
+            statuses[target.key] = "/".join(i.status for i in items) or "absent"
+            rules[target.key] = self._deciding_rule(interview, target)
+        return Leaf(shown, statuses, rules, visible)
+
+    def _deciding_rule(self, interview: Interview, target: Target) -> int | str | None:
+        block: dict[str, Any] = {}
+        if target.group is not None:
+            blocks = interview.value(target.group)
+            if not blocks:
+                return None
+            block = blocks[0]
+
+        def lookup(ref: Ref) -> Any:
+            value = block.get(ref.id) if ref.scope == BLOCK else interview.value(ref.id)
+            return ABSENT if value is None else value
+
+        read: dict[Ref, None] = {}
+        for i, rule in enumerate(target.outcome.rules):
+            if evaluate(rule.when, lookup):
+                return i
+            read.update((r, None) for r in refs_of(rule.when))
+        # none matched: result.py makes it follow_up when a question it read was answered わからない
+        unsure = [r.id for r in read if lookup(r) == "unsure" or _has_unsure(lookup(r))]
+        return "unsure:" + ",".join(unsure) if unsure else None
+
+
+def _category(target: Target) -> str | None:
+    return next((c.id for c in target.binding.checklist.categories if any(i.id == target.outcome.item for i in c.items)), None)
+
+
+def _first(part: Part, targets: list[Target]) -> int:
+    return min(targets.index(t) for t in part.targets)
+
+
+def _has_unsure(value: Any) -> bool:
+    return isinstance(value, list) and "unsure" in value
+
+
+def _lookup(interview: Interview, ref: Ref) -> Any:
+    value = interview.value(ref.id)
+    return ABSENT if value is None else value
