@@ -62,8 +62,10 @@ class LineInterview:
 
         q = node.question
         message = self.interview.text(node, q.prompt, self.lang, block)
-        progress = self.interview.progress()
-        message = f"[{progress.answered + 1}/{progress.total}] {message}" if block is None else message
+        if block is None:  # its place on the current path (a review or going back shows where it is)
+            path = self.interview.path()
+            place = next((i for i, n in enumerate(path, start=1) if n is node), self.interview.progress().answered + 1)
+            message = f"[{place}/{len(path)}] {message}"
         kind = q.kind
         if kind in ("yes_no", "choice"):
             if kind == "yes_no":

@@ -178,7 +178,7 @@ def cmd_delete(store: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_import(store: Any, args: argparse.Namespace) -> int:
-    result = store.import_report(Path(args.file), staff=args.staff)
+    result = store.import_report(Path(args.file), staff=args.staff, flow=args.flow)
     s = result.session
     if args.json:
         print(json.dumps({"session": s.as_dict(), "flow_changed": result.flow_changed, "misfits": [m.as_dict() for m in result.misfits]}, ensure_ascii=False, indent=2))
@@ -237,6 +237,7 @@ def add_parsers(sub: Any, db_option: Any) -> None:
     imp = ssub.add_parser("import", help="a JSON report (e.g. a contractor's self-assessment) → a session for staff review")
     imp.add_argument("file", help="JSON report written by anzen")
     imp.add_argument("--staff", required=True, help="name of the staff member who reviews it")
+    imp.add_argument("--flow", help="the flow to review with: installed id or path (default: the report's flow, installed)")
     imp.add_argument("--json", action="store_true", help="the result as JSON")
     ssub.add_parser("compact", help="empty the write-ahead log and rebuild the database file")
     for parser in (listing, show, export, delete, imp, ssub.choices["compact"]):

@@ -13,7 +13,6 @@ reachable from here: the record says so."""
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING
 
 from anzen.store import lease
@@ -22,7 +21,7 @@ from anzen.store.records import Erasure, SessionBusy, SessionInfo
 if TYPE_CHECKING:
     from anzen.store.sessions import Store
 
-CHECKPOINT_TRIES = 20
+CHECKPOINT_WAIT_MS = 3000  # how long the checkpoint waits for other readers to finish
 
 
 def erase(store: "Store", info: SessionInfo, *, force: bool = False) -> Erasure:
@@ -71,10 +70,13 @@ def compact(store: "Store") -> tuple[bool, bool, list[str]]:
 
 
 def _checkpoint(conn) -> bool:  # type: ignore[no-untyped-def]
-    """Checkpoint and truncate the WAL; True when it completed (no reader held an old snapshot)."""
-    for attempt in range(CHECKPOINT_TRIES):
+    """Checkpoint and truncate the WAL; True when it completed. TRUNCATE waits (busy handler) for
+    readers of an old snapshot to finish, for CHECKPOINT_WAIT_MS at most, not the full busy timeout."""
+    from anzen.store.db import BUSY_TIMEOUT_S
+
+    conn.execute(f"PRAGMA busy_timeout = {CHECKPOINT_WAIT_MS}")
+    try:
         busy, _log, _done = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
-        if busy == 0:
-            return True
-        time.sleep(0.05 * (attempt + 1))
-    return False
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+    return busy == 0

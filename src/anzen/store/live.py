@@ -58,6 +58,7 @@ def session_report(store: "Store", info: SessionInfo, *, lang: str | None = None
     """The report of a session as stored, without opening it (a busy or finished session too)."""
     from anzen.report import Meta, build_report
 
+    library = library or Library()  # read from disk now: the flow may have changed since this process began
     plan = load_plan_for(info.flow_ref, library)
     interview, _ = rebuild(store, info, plan)
     meta = Meta(respondent=info.respondent, mode=info.mode, staff=info.staff, session=info.id,
@@ -86,6 +87,7 @@ class LiveSession:
     # -- opening -------------------------------------------------------------
     @classmethod
     def open(cls, store: "Store", info: SessionInfo, library: Library | None = None) -> "LiveSession":
+        library = library or Library()  # read from disk now: the flow may have changed since this process began
         located = locate(info.flow_ref, library)
         plan = load_plan_for(located.ref, library)  # before the lease: a broken flow changes nothing
         token = lease.new_token()

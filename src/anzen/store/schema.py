@@ -110,10 +110,15 @@ def migrate(db: "Database", target: int = CURRENT) -> int:
         )
     if found >= target:
         return found
-    with db.write() as conn:
-        found = int(conn.execute("PRAGMA user_version").fetchone()[0])  # another process may have migrated
-        for version in range(found, target):
-            for statement in MIGRATIONS[version]:
-                conn.execute(statement)
-            conn.execute(f"PRAGMA user_version = {version + 1}")
+    import sqlite3
+
+    try:
+        with db.write() as conn:
+            found = int(conn.execute("PRAGMA user_version").fetchone()[0])  # another process may have migrated
+            for version in range(found, target):
+                for statement in MIGRATIONS[version]:
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {version + 1}")
+    except sqlite3.Error as exc:  # one transaction: nothing of the upgrade remains
+        raise StoreError(f"{db.path}: cannot upgrade the database from schema {found} to {target} ({exc}); it has not been changed") from None
     return found

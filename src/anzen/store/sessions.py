@@ -69,6 +69,7 @@ class Store:
             raise StoreError(f"mode must be one of {', '.join(MODES)} (got {mode!r})")
         if mode == "staff" and not (staff or "").strip():
             raise StoreError("a staff-led session needs the staff member's name (--staff NAME)")
+        library = library or Library()
         located = locate(flow, library)
         plan = plan or load_plan_for(located.ref, library)
         session_id = secrets.token_hex(6)
@@ -168,11 +169,11 @@ class Store:
 
         return compact(self)
 
-    def import_report(self, path: Path, *, staff: str, library: Library | None = None) -> "ImportResult":
+    def import_report(self, path: Path, *, staff: str, flow: str | None = None, library: Library | None = None) -> "ImportResult":
         """A JSON report (e.g. a self-assessment sent by a contractor) → a session for staff to review."""
         from anzen.store.transfer import import_report
 
-        return import_report(self, Path(path), staff=staff, library=library)
+        return import_report(self, Path(path), staff=staff, flow=flow, library=library)
 
     # -- shared by the modules of the store --------------------------------------
     def _event(self, conn: Any, session_id: str, actor: str, actor_name: str | None, kind: str, question_id: str | None = None,

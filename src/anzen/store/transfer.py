@@ -57,10 +57,14 @@ def _text(value: Any) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def import_report(store: "Store", path: Path, *, staff: str, library: Library | None = None) -> ImportResult:
+def import_report(store: "Store", path: Path, *, staff: str, flow: str | None = None, library: Library | None = None) -> ImportResult:
+    """`flow`: the flow to review with (an installed id or a path; default: the report's flow id, installed)."""
     data = read_report(path)
-    located = locate(data["flow"], library)
+    library = library or Library()
+    located = locate(flow or data["flow"], library)
     plan = load_plan_for(located.ref, library)
+    if plan.flow.id != data["flow"]:
+        raise StoreError(f"{path}: is a report of flow '{data['flow']}', not '{plan.flow.id}'")
     interview = Interview(plan, today=date.today())
     given = flatten_answers(data["answers"], set(plan.by_id))
     loaded = interview.load(given)
