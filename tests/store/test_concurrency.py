@@ -138,7 +138,7 @@ def test_concurrent_writers_in_two_processes(private_db: Path, flow_file: Path, 
         ids.append(out.strip())
     with open_store(private_db) as store:
         assert store.db.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-        for session_id, name in zip(ids, ("甲", "乙")):
+        for session_id, name in zip(ids, ("甲", "乙"), strict=True):
             trail = store.history(session_id, "company")
             assert [e.new_value for e in trail] == [f"{name}-{n}" for n in range(count)]
             assert store.answers(session_id)[0].value == f"{name}-{count - 1}"

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from anzen.cli.common import EXIT_OK, CommandError, load_plan_or_fail, today
+from anzen.cli.common import EXIT_OK, CommandError, load_plan_or_fail
 from anzen.engine import Interview
 from anzen.errors import AnswerError
 from anzen.i18n import ui

@@ -79,6 +79,7 @@ def cmd_list(store: Any, args: argparse.Namespace) -> int:
         return EXIT_OK
     table = Table(*(["id", "respondent", "flow", "status", "progress", "last change", "open"] if en else
                     ["id", "事業者", "フロー", "状態", "進捗", "最終更新", "使用中"]))
+    table.columns[0].no_wrap = True  # the id is what the other commands take: never cut
     for r in rows:
         status = ("finished" if en else "完了") if r.finished else ("in progress" if en else "回答中")
         busy = f"pid {r.busy.pid}" if r.busy else ""
