@@ -144,3 +144,15 @@ def test_unfinished_lists_in_progress_sessions_most_recent_first(store, flow_fil
     b.close()
     assert store.unfinished()[0].busy is None
     assert [s.id for s in store.sessions()] == [b.id, a.id]
+
+
+def test_a_full_disk_is_a_clear_error_and_the_stored_answers_stay_whole(store, flow_file: Path) -> None:
+    live = store.start(str(flow_file))
+    live.answer("company", "株式会社満杯")
+    pages = store.db.conn.execute("PRAGMA page_count").fetchone()[0]
+    store.db.conn.execute(f"PRAGMA max_page_count = {pages}")  # as if the disk were full
+    with pytest.raises(StoreError, match="full"):
+        live.answer("remarks", "長い備考" * 5000)
+    assert [(a.question_id, a.value) for a in store.answers(live.id)] == [("company", "株式会社満杯")]
+    assert [e.kind for e in store.history(live.id)] == ["created", "answer"]
+    live.close()

@@ -127,39 +127,48 @@ class Database:
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
         """A write transaction: BEGIN IMMEDIATE takes the write lock first (waiting up to the busy
-        timeout), so two processes never fail half-way through upgrading a read to a write."""
+        timeout), so two processes never fail half-way through upgrading a read to a write.
+        Any SQLite error (busy, disk full, I/O) rolls it back and becomes a StoreError."""
         with self.lock:
             try:
                 self.conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError as exc:
-                raise _busy_or(self.path, exc) from None
+            except sqlite3.Error as exc:
+                raise _error(self.path, exc) from None
             try:
                 yield self.conn
-            except BaseException:
-                self.conn.execute("ROLLBACK")
-                raise
-            try:
                 self.conn.execute("COMMIT")
-            except sqlite3.OperationalError as exc:
-                self.conn.execute("ROLLBACK")
-                raise _busy_or(self.path, exc) from None
+            except BaseException as exc:
+                if self.conn.in_transaction:  # SQLite may have rolled back already (e.g. disk full)
+                    self.conn.execute("ROLLBACK")
+                if isinstance(exc, sqlite3.Error):
+                    raise _error(self.path, exc) from None
+                raise
 
-    def read(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+    @contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """Reads, with SQLite errors as StoreError."""
         with self.lock:
             try:
-                return self.conn.execute(sql, params).fetchall()
-            except sqlite3.OperationalError as exc:
-                raise _busy_or(self.path, exc) from None
+                yield self.conn
+            except sqlite3.Error as exc:
+                raise _error(self.path, exc) from None
+
+    def read(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        with self.reading() as conn:
+            return conn.execute(sql, params).fetchall()
 
     def close(self) -> None:
         with self.lock:
             self.conn.close()
 
 
-def _busy_or(path: Path, exc: sqlite3.OperationalError) -> StoreError:
-    if "locked" in str(exc) or "busy" in str(exc):
+def _error(path: Path, exc: sqlite3.Error) -> StoreError:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
         return StoreError(f"{path}: the database is busy (another anzen is writing to it); try again in a moment")
-    return StoreError(f"{path}: {exc}")
+    if isinstance(exc, sqlite3.DatabaseError) and ("malformed" in text or "not a database" in text):
+        return DamagedStore(f"{path}: the database is damaged ({text}); nothing more was written to it")
+    return StoreError(f"{path}: {text}")
 
 
 def connect(path: Path) -> Database:

@@ -52,15 +52,15 @@ def compact(store: "Store") -> tuple[bool, bool, list[str]]:
     Returns (log emptied and truncated, vacuumed, warnings)."""
     warnings: list[str] = []
     db = store.db
-    with db.lock:
-        checkpointed = _checkpoint(db.conn)
+    with db.reading() as conn:
+        checkpointed = _checkpoint(conn)
         vacuumed = True
         try:
-            db.conn.execute("VACUUM")
+            conn.execute("VACUUM")
         except Exception as exc:  # noqa: BLE001 - reported; deleted content was already zeroed by secure_delete
             vacuumed = False
             warnings.append(f"VACUUM could not run ({exc}); deleted content was zeroed by secure_delete")
-        checkpointed = _checkpoint(db.conn) and checkpointed
+        checkpointed = _checkpoint(conn) and checkpointed
     if not checkpointed:
         warnings.append(
             "another anzen was reading the database, so the write-ahead log could not be emptied completely; "

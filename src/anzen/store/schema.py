@@ -110,8 +110,6 @@ def migrate(db: "Database", target: int = CURRENT) -> int:
         )
     if found >= target:
         return found
-    import sqlite3
-
     try:
         with db.write() as conn:
             found = int(conn.execute("PRAGMA user_version").fetchone()[0])  # another process may have migrated
@@ -119,6 +117,6 @@ def migrate(db: "Database", target: int = CURRENT) -> int:
                 for statement in MIGRATIONS[version]:
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {version + 1}")
-    except sqlite3.Error as exc:  # one transaction: nothing of the upgrade remains
-        raise StoreError(f"{db.path}: cannot upgrade the database from schema {found} to {target} ({exc}); it has not been changed") from None
+    except StoreError as exc:  # one transaction: nothing of the upgrade remains
+        raise StoreError(f"cannot upgrade the database from schema {found} to {target} ({exc}); it has not been changed") from None
     return found

@@ -108,9 +108,9 @@ class Store:
     def sessions(self, status: str | None = None) -> list[SessionInfo]:
         """Sessions, the most recently changed first, each with who holds it open (if anyone)."""
         where, params = ("WHERE s.status = ?", (status,)) if status else ("", ())
-        with self.db.lock:
-            rows = self.db.conn.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions s {where} ORDER BY s.updated_at DESC, s.id", params).fetchall()
-            busy = lease.busy_holders(self.db.conn)
+        with self.db.reading() as conn:
+            rows = conn.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions s {where} ORDER BY s.updated_at DESC, s.id", params).fetchall()
+            busy = lease.busy_holders(conn)
         return [SessionInfo.from_row(r, busy.get(r["id"])) for r in rows]
 
     def unfinished(self) -> list[SessionInfo]:
@@ -123,15 +123,15 @@ class Store:
         if not ref:
             raise UnknownSession("no session given")
         like = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        with self.db.lock:
-            rows = self.db.conn.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions s WHERE s.id LIKE ? ESCAPE '\\' ORDER BY s.id", (like,)).fetchall()
+        with self.db.reading() as conn:
+            rows = conn.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions s WHERE s.id LIKE ? ESCAPE '\\' ORDER BY s.id", (like,)).fetchall()
             exact = [r for r in rows if r["id"] == ref]
             rows = exact or rows
             if len(rows) > 1:
                 raise UnknownSession(f"'{ref}' matches {len(rows)} sessions ({', '.join(r['id'] for r in rows[:5])}); give more of the id")
             if not rows:
                 raise UnknownSession(f"no session '{ref}' in {self.path} (`anzen sessions list` shows them)")
-            busy = lease.busy_holders(self.db.conn)
+            busy = lease.busy_holders(conn)
         return SessionInfo.from_row(rows[0], busy.get(rows[0]["id"]))
 
     def answers(self, session_id: str) -> list[StoredAnswer]:
