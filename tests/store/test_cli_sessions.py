@@ -137,3 +137,43 @@ def test_a_damaged_database_stops_the_interview_with_a_message(tmp_path: Path, f
     status, _, err = run(capsys, "--db", str(bad), "interview", str(flow_file))
     assert status == 2 and "not an SQLite database" in err and "--db" in err
     assert bad.read_text(encoding="utf-8") == "not a database"
+
+
+GROUP_FLOW = """\
+id: groupy
+version: "1.0.0"
+title: {ja: 再委託先の確認, en: Subcontractors}
+sections:
+  - id: s
+    title: {ja: 再委託, en: Subcontracting}
+    questions:
+      - id: subs
+        kind: group
+        prompt: {ja: 再委託先を入力してください。, en: Enter the subcontractors.}
+        item_label: {ja: 再委託先, en: subcontractor}
+        questions:
+          - id: name
+            kind: text
+            prompt: {ja: 名称, en: Name}
+      - id: checked
+        kind: yes_no
+        prompt: {ja: 確認しましたか？, en: "Checked?"}
+"""
+
+
+def test_review_keeps_the_blocks_of_a_group_when_confirmed(tmp_path: Path, private_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    flow = tmp_path / "groupy.yaml"
+    flow.write_text(GROUP_FLOW, encoding="utf-8")
+    blocks = [{"name": "株式会社甲"}, {"name": "株式会社乙"}]
+    report = make_report(tmp_path, flow, capsys, {"subs": blocks, "checked": "yes"})
+    assert run(capsys, "sessions", "import", str(report), "--staff", "確認 三郎", "--flow", str(flow))[0] == 0
+    session_id = open_store().sessions()[0].id
+    term = Terminal(["resume", session_id, "--format", "json", "--out", str(tmp_path / "out")], {"ANZEN_DB": str(private_db)}, tmp_path)
+    pos = term.expect("再委託先（2件）をそのまま確定しますか")
+    term.type("\r")
+    term.expect(r"\[2/2\]", pos)
+    term.type("\r")
+    assert term.wait() == 0, term.text
+    with open_store() as store:
+        assert {a.question_id: a.value for a in store.answers(session_id)}["subs"] == blocks
+        assert [e.kind for e in store.history(session_id, "subs") if e.actor == "staff"] == ["confirm"]
