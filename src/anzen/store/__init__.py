@@ -17,8 +17,9 @@ What front ends use (the line interview and the app alike):
 
 The store never imports a user interface library."""
 
+from typing import Any
+
 from anzen.store.db import DamagedStore, StoreError, default_path, resolve_path
-from anzen.store.live import LiveSession, ResumeInfo
 from anzen.store.records import Erasure, Event, LeaseLost, Misfit, SessionBusy, SessionInfo, StoredAnswer, UnknownSession
 from anzen.store.sessions import Store, open_store
 
@@ -26,3 +27,11 @@ __all__ = [
     "DamagedStore", "Erasure", "Event", "LeaseLost", "LiveSession", "Misfit", "ResumeInfo", "SessionBusy", "SessionInfo",
     "Store", "StoreError", "StoredAnswer", "UnknownSession", "default_path", "open_store", "resolve_path",
 ]
+
+
+def __getattr__(name: str) -> Any:  # the engine is imported only when a session is opened
+    if name in ("LiveSession", "ResumeInfo"):
+        from anzen.store import live
+
+        return getattr(live, name)
+    raise AttributeError(f"module 'anzen.store' has no attribute {name!r}")

@@ -9,16 +9,15 @@ import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from anzen.plan import Plan
-from anzen.registry import Library
 from anzen.store import lease
 from anzen.store.db import Database, StoreError, connect, resolve_path
-from anzen.store.flows import locate
 from anzen.store.records import (
     MODES, Event, LeaseLost, SessionBusy, SessionInfo, StoredAnswer, UnknownSession, dumps, loads,
 )
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the flow machinery (pydantic models) is imported when a session is created or opened
+    from anzen.plan import Plan
+    from anzen.registry import Library
     from anzen.report import Report
     from anzen.store.live import LiveSession
     from anzen.store.records import Erasure
@@ -63,7 +62,8 @@ class Store:
         phase: str = "answer", origin: str | None = None,
     ) -> SessionInfo:
         """A new, empty session of `flow` (an installed id or a path)."""
-        from anzen.store.flows import load_plan_for
+        from anzen.registry import Library
+        from anzen.store.flows import load_plan_for, locate
 
         if mode not in MODES:
             raise StoreError(f"mode must be one of {', '.join(MODES)} (got {mode!r})")
