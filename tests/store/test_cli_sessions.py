@@ -177,3 +177,22 @@ def test_review_keeps_the_blocks_of_a_group_when_confirmed(tmp_path: Path, priva
     with open_store() as store:
         assert {a.question_id: a.value for a in store.answers(session_id)}["subs"] == blocks
         assert [e.kind for e in store.history(session_id, "subs") if e.actor == "staff"] == ["confirm"]
+
+
+def test_a_busy_session_is_a_clear_message_not_a_crash(flow_file: Path, private_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from test_concurrency import child, ready, release
+
+    with open_store() as store:
+        info = store.create(str(flow_file), respondent="株式会社使用中")
+    other = child("hold-session", str(private_db), info.id)
+    ready(other)
+    try:
+        status, _, err = run(capsys, "resume", info.id)
+        assert status == 1 and f"process {other.pid}" in err
+        status, out, _ = run(capsys, "sessions", "list")
+        assert f"pid {other.pid}" in out
+        status, _, err = run(capsys, "sessions", "delete", info.id, "--yes")
+        assert status == 1 and "open in another anzen" in err
+    finally:
+        release(other)
+    assert run(capsys, "sessions", "delete", info.id, "--yes")[0] == 0
