@@ -89,3 +89,9 @@ def interview(plan, answers=None) -> Interview:
         report = iv.load(answers)
         assert report.ok, (report.unknown, [(q, e.en) for q, e in report.invalid])
     return iv
+
+
+@pytest.fixture(autouse=True)
+def _private_session_db(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test (or process it starts) writes to the user's own session database."""
+    monkeypatch.setenv("ANZEN_DB", str(tmp_path_factory.mktemp("db") / "sessions.db"))

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from anzen.cli.common import EXIT_OK, CommandError, load_plan_or_fail, today
+from anzen.cli.common import EXIT_OK, CommandError, load_plan_or_fail
 from anzen.engine import Interview
 from anzen.errors import AnswerError
 from anzen.i18n import ui
@@ -21,10 +21,11 @@ BACK = object()
 class LineInterview:
     """Asks the engine's questions with questionary prompts; holds no questionnaire rule itself."""
 
-    def __init__(self, interview: Interview, lang: str, output: Any = None) -> None:
+    def __init__(self, interview: Interview, lang: str, output: Any = None, answerer: Any = None) -> None:
         self.interview = interview
         self.lang = lang
         self.output = output  # prompt_toolkit output (tests pass a dummy)
+        self.answerer = answerer or interview  # a store session: the same answer(), committed at once
 
     # -- output --------------------------------------------------------------
     def say(self, text: str = "") -> None:
@@ -62,8 +63,10 @@ class LineInterview:
 
         q = node.question
         message = self.interview.text(node, q.prompt, self.lang, block)
-        progress = self.interview.progress()
-        message = f"[{progress.answered + 1}/{progress.total}] {message}" if block is None else message
+        if block is None:  # its place on the current path (a review or going back shows where it is)
+            path = self.interview.path()
+            place = next((i for i, n in enumerate(path, start=1) if n is node), self.interview.progress().answered + 1)
+            message = f"[{place}/{len(path)}] {message}"
         kind = q.kind
         if kind in ("yes_no", "choice"):
             if kind == "yes_no":
@@ -110,11 +113,12 @@ class LineInterview:
         return validate
 
     # -- the conversation ------------------------------------------------------
-    def run(self) -> None:
+    def run(self, next_node: Any = None) -> None:
+        """Ask until complete; `next_node` picks the next question instead (a review goes through all)."""
         focus: Node | None = None
         section = None
         while True:
-            node = focus or self.interview.next_question()
+            node = focus or (next_node() if next_node else self.interview.next_question())
             if node is None:
                 self.say(ui(self.lang, "finished"))
                 return
@@ -133,7 +137,7 @@ class LineInterview:
                 focus = previous or node
                 continue
             try:
-                change = self.interview.answer(node.id, raw)
+                change = self.answerer.answer(node.id, raw)
             except AnswerError as exc:
                 self.say(f"! {exc.message(self.lang)}")
                 focus = node
@@ -148,6 +152,11 @@ class LineInterview:
         label = node.question.item_label.get(self.lang)
         self.say(self.interview.text(node, node.question.prompt, self.lang))
         blocks: list[dict[str, Any]] = []
+        current = self.interview.value(node.id)
+        if current:  # going back to (or reviewing) a group: keep what was entered, or enter it again
+            keep = self._with_back(questionary.confirm(ui(self.lang, "keep_blocks", label=label, n=len(current)), default=True, output=self.output)).unsafe_ask()
+            if keep is BACK or keep:
+                return BACK if keep is BACK else current
         while True:
             if blocks or node.question.min_items == 0:
                 key = "add_another" if blocks else "add_block"
@@ -179,8 +188,9 @@ class LineInterview:
 
 
 def run(args: argparse.Namespace) -> int:
-    from anzen.exports import ExportError, parse_formats, write_reports
-    from anzen.report import build_report
+    """A new session of FLOW in the store, answered line by line (every answer saved at once)."""
+    from anzen.cli.sessions import open_store_or_fail, store_errors
+    from anzen.exports import parse_formats
 
     try:
         formats = parse_formats(args.format)
@@ -188,22 +198,39 @@ def run(args: argparse.Namespace) -> int:
         raise CommandError(str(exc)) from None
     flow = args.flow or choose_flow(args.lang)
     plan = load_plan_or_fail(flow)
-    interview = Interview(plan, today=today())
-    line = LineInterview(interview, args.lang)
+    store = open_store_or_fail(args)
+    staff = getattr(args, "staff", None)
+    with store_errors():
+        live = store.start(flow, plan=plan, respondent=getattr(args, "respondent", None), mode="staff" if staff else "self", staff=staff, lang=args.lang)
+    print(ui(args.lang, "session_started", id=live.id))
+    return converse(live, args, formats)
+
+
+def converse(live: Any, args: argparse.Namespace, formats: list[str], review: bool = False) -> int:
+    """Run the line interview on an open store session, then finish it and write the report."""
+    from anzen.cli.sessions import store_errors
+    from anzen.exports import ExportError, write_reports
+
+    lang = args.lang
+    line = LineInterview(live.interview, lang, answerer=live)
     try:
-        line.run()
+        with store_errors():
+            line.run(next_node=live.next_to_review if review else None)
+            live.finish()
     except KeyboardInterrupt:
-        raise CommandError(f"{ui(args.lang, 'interrupted')} {ui(args.lang, 'not_saved')}", 130) from None
+        raise CommandError(f"{ui(lang, 'interrupted')} {ui(lang, 'session_saved', id=live.id)}", 130) from None
     except EOFError:
-        raise CommandError(f"{ui(args.lang, 'eof')} {ui(args.lang, 'not_saved')}", 1) from None
-    report = build_report(interview, generated_at=datetime.now().astimezone(), lang=args.lang)
+        raise CommandError(f"{ui(lang, 'eof')} {ui(lang, 'session_saved', id=live.id)}", 1) from None
+    finally:
+        live.close()
+    report = live.report(lang, datetime.now().astimezone())
     try:
         written = write_reports(report, formats, Path(args.out), force=args.force)
     except ExportError as exc:
-        raise CommandError(str(exc)) from None
+        raise CommandError(f"{exc}\n{ui(lang, 'export_later', id=live.id)}") from None
     from anzen.cli.summary import print_summary
 
-    print_summary(report, [w.path for w in written], args.lang)
+    print_summary(report, [w.path for w in written], lang)
     return EXIT_OK
 
 
@@ -224,6 +251,10 @@ def choose_flow(lang: str) -> str:
 
 
 def run_default(args: argparse.Namespace) -> int:
-    """`anzen` with no command: the line interview until the full-screen app exists."""
+    """`anzen` with no command: the line interview until the full-screen app exists
+    (it offers the unfinished sessions first)."""
     args.flow, args.format, args.out, args.force = None, "json,md", "exports", False
-    return run(args)
+    from anzen.cli.resume import offer_unfinished
+
+    status = offer_unfinished(args)
+    return run(args) if status is None else status

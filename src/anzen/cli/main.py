@@ -15,6 +15,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="anzen", description="Interviews for the personal-information reports of public-sector outsourcing (個人情報取扱特記事項).")
     parser.add_argument("--version", action="version", version=f"anzen {__version__}")
     parser.add_argument("--lang", choices=("ja", "en"), default="ja", help="language of the interview (default: ja)")
+    parser.add_argument("--db", metavar="PATH", help="session database (default: $ANZEN_DB, else the user data folder)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     interview = sub.add_parser("interview", help="answer a flow question by question in the terminal (line mode)")
@@ -23,6 +24,9 @@ def _parser() -> argparse.ArgumentParser:
     interview.add_argument("--format", default="json,md", help="report formats to write (default: json,md)")
     interview.add_argument("--out", default="exports", help="folder for the reports (default: ./exports)")
     interview.add_argument("--force", action="store_true", help="overwrite existing report files")
+    interview.add_argument("--respondent", help="事業者名 (default: taken from the answer that names the contractor)")
+    interview.add_argument("--staff", metavar="NAME", help="a staff-led interview, by NAME (default: self-assessment)")
+    _db_option(interview)
 
     fill = sub.add_parser("fill", help="fill a flow from an answers file (YAML or JSON) without asking")
     fill.add_argument("flow", help="installed flow id or path to a flow file")
@@ -63,7 +67,15 @@ def _parser() -> argparse.ArgumentParser:
     trying.add_argument("flow", help="installed flow id or path to a flow file")
     trying.add_argument("--json", action="store_true", help="as JSON")
     trying.add_argument("--limit", type=int, default=20_000, help="most paths explored per part (default: 20000)")
+
+    from anzen.cli.sessions import add_parsers
+
+    add_parsers(sub, _db_option)
     return parser
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="session database (default: $ANZEN_DB, else the user data folder)")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -87,6 +99,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run(args)
         if args.command == "flows":
             from anzen.cli.flows import run
+
+            return run(args)
+        if args.command == "resume":
+            from anzen.cli.resume import run
+
+            return run(args)
+        if args.command == "sessions":
+            from anzen.cli.sessions import run
 
             return run(args)
     except CommandError as exc:

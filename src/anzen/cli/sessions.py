@@ -1,0 +1,246 @@
+"""`anzen sessions list|show|export|delete|import|compact`: the saved interviews.
+
+Text from users (respondent names, answers, notes) is printed as plain text, never as markup."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from anzen.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS, CommandError
+
+EXIT_BUSY = EXIT_PROBLEMS  # a session open elsewhere: nothing wrong with the input, try later
+
+
+def open_store_or_fail(args: argparse.Namespace) -> Any:
+    from anzen.store import StoreError, open_store
+
+    try:
+        store = open_store(getattr(args, "db", None))
+    except StoreError as exc:
+        raise CommandError(str(exc)) from None
+    for note in store.notes:
+        print(f"warning: {note}", file=sys.stderr)
+    return store
+
+
+@contextmanager
+def store_errors() -> Iterator[None]:
+    """Store errors → a message and an exit status (busy: 1; anything else: 2), never a traceback."""
+    from anzen.store import SessionBusy, StoreError
+
+    try:
+        yield
+    except SessionBusy as exc:
+        raise CommandError(str(exc), EXIT_BUSY) from None
+    except StoreError as exc:
+        raise CommandError(str(exc), EXIT_BAD_INPUT) from None
+
+
+def _plain(value: Any) -> str:
+    if value is None:
+        return "—"
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def _progress(info: Any) -> str:
+    if info.remaining is None:
+        return f"{info.answered or 0}/?"
+    return f"{info.answered or 0}/{(info.answered or 0) + info.remaining}"
+
+
+def run(args: argparse.Namespace) -> int:
+    command = args.sessions_command
+    store = open_store_or_fail(args)
+    try:
+        with store_errors():
+            return COMMANDS[command](store, args)
+    finally:
+        store.close()
+
+
+def cmd_list(store: Any, args: argparse.Namespace) -> int:
+    rows = store.sessions(args.status)
+    if args.json:
+        print(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    en = args.lang == "en"
+    if not rows:
+        print("No saved sessions." if en else "保存されたセッションはありません。")
+        return EXIT_OK
+    table = Table(*(["id", "respondent", "flow", "status", "progress", "last change", "open"] if en else
+                    ["id", "事業者", "フロー", "状態", "進捗", "最終更新", "使用中"]))
+    table.columns[0].no_wrap = True  # the id is what the other commands take: never cut
+    for r in rows:
+        status = ("finished" if en else "完了") if r.finished else ("in progress" if en else "回答中")
+        busy = f"pid {r.busy.pid}" if r.busy else ""
+        table.add_row(*(Text(x) for x in (r.id, r.respondent or "—", r.flow_id, status, _progress(r), r.updated_at[:16].replace("T", " "), busy)))
+    Console(highlight=False).print(table)
+    return EXIT_OK
+
+
+def cmd_show(store: Any, args: argparse.Namespace) -> int:
+    info = store.get(args.session)
+    answers, notes, history = store.answers(info.id), store.notes_of(info.id), store.history(info.id)
+    if args.json:
+        doc = {
+            "session": info.as_dict(),
+            "answers": [{"question": a.question_id, "value": a.value, "answered_at": a.answered_at, "misfit": a.misfit} for a in answers],
+            "notes": notes, "history": [e.as_dict() for e in history],
+        }
+        print(json.dumps(doc, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(highlight=False, soft_wrap=True)
+    out = lambda text, style="": console.print(Text(text, style=style))  # noqa: E731 - plain text only
+    out(f"session {info.id}", "bold")
+    for label, value in (("flow", f"{info.flow_id} {info.flow_version} (sha256 {info.flow_hash[:12]})"), ("respondent", info.respondent),
+                         ("mode", info.mode + (f" — staff: {info.staff}" if info.staff else "")), ("status", f"{info.status} ({info.phase})"),
+                         ("progress", _progress(info)), ("created", info.created_at), ("updated", info.updated_at),
+                         ("finished", info.finished_at), ("origin", info.origin), ("open in", info.busy and info.busy.describe("en"))):
+        if value:
+            out(f"  {label:<11} {value}")
+    out("answers", "bold")
+    for a in answers:
+        flag = f"   ⚠ kept, does not fit the flow: {a.misfit}" if a.misfit else ""
+        out(f"  {a.question_id} = {_plain(a.value)}{flag}", "yellow" if a.misfit else "")
+    if notes:
+        out("notes", "bold")
+        for q, text in notes.items():
+            out(f"  {q}: {text}")
+    out("history", "bold")
+    for e in history:
+        who = e.actor + (f" ({e.actor_name})" if e.actor_name else "")
+        what = f" {e.question_id}: {_plain(e.old_value)} → {_plain(e.new_value)}" if e.question_id else ""
+        out(f"  {e.at[:19].replace('T', ' ')}  {who:<20} {e.kind}{what}" + (f"  [{e.detail}]" if e.detail else ""))
+    return EXIT_OK
+
+
+def cmd_export(store: Any, args: argparse.Namespace) -> int:
+    from anzen.exports import ExportError, parse_formats, write_reports
+
+    try:
+        formats = parse_formats(args.format)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from None
+    report = store.report(args.session, lang=args.lang if args.lang != "ja" else None)
+    try:
+        written = write_reports(report, formats, Path(args.out), force=args.force, basename=args.name)
+    except ExportError as exc:
+        raise CommandError(str(exc)) from None
+    for w in written:
+        print(w.path)
+    return EXIT_OK
+
+
+def cmd_delete(store: Any, args: argparse.Namespace) -> int:
+    info = store.get(args.session)
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise CommandError(f"deleting session {info.id} cannot be undone: add --yes to confirm")
+        answer = input(f"Erase session {info.id} ({info.respondent or '—'}, {info.flow_id}, {info.answered or 0} answers) for good? [y/N] ")
+        if answer.strip().lower() not in ("y", "yes", "はい"):
+            print("Not deleted.")
+            return EXIT_PROBLEMS
+    erasure = store.delete(info.id, force=args.force)
+    if args.json:
+        print(json.dumps(erasure.as_dict(), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    s = erasure.session
+    lines = [
+        "消去記録 / Erasure record",
+        f"  erased at        {erasure.erased_at}",
+        f"  database         {erasure.database}",
+        f"  session          {s.id}",
+        f"  flow             {s.flow_id} {s.flow_version}",
+        f"  respondent       {s.respondent or '—'}",
+        f"  mode             {s.mode}" + (f" (staff: {s.staff})" if s.staff else ""),
+        f"  created          {s.created_at}",
+        f"  status           {s.status}",
+        f"  erased           {erasure.answers} answer(s), {erasure.notes} note(s), {erasure.events} audit entr{'y' if erasure.events == 1 else 'ies'}",
+        "  method           SQLite secure_delete (content overwritten with zeros), write-ahead log "
+        + ("checkpointed and truncated" if erasure.wal_checkpointed else "NOT fully emptied") + (", database rebuilt (VACUUM)" if erasure.vacuumed else ""),
+    ]
+    print("\n".join(lines))
+    for warning in erasure.warnings:
+        print(f"note: {warning}", file=sys.stderr)
+    return EXIT_OK if erasure.wal_checkpointed else EXIT_PROBLEMS
+
+
+def cmd_import(store: Any, args: argparse.Namespace) -> int:
+    result = store.import_report(Path(args.file), staff=args.staff, flow=args.flow)
+    s = result.session
+    if args.json:
+        print(json.dumps({"session": s.as_dict(), "flow_changed": result.flow_changed, "misfits": [m.as_dict() for m in result.misfits]}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"session {s.id}: {s.respondent or '—'}, {s.flow_id} {s.flow_version}, {s.answered} answer(s) imported for review by {s.staff}")
+    if result.flow_changed:
+        print(f"note: the report was made with flow version {result.report_flow_version or '?'}; the installed flow differs")
+    for m in result.misfits:
+        print(f"kept, does not fit the flow: {m.question_id} = {_plain(m.value)} ({m.message})")
+    print(f"continue the review with: anzen resume {s.id}")
+    return EXIT_OK
+
+
+def cmd_compact(store: Any, args: argparse.Namespace) -> int:
+    checkpointed, vacuumed, warnings = store.compact()
+    print(f"{store.path}: write-ahead log {'emptied' if checkpointed else 'NOT fully emptied'}, {'rebuilt (VACUUM)' if vacuumed else 'not rebuilt'}")
+    for warning in warnings:
+        print(f"note: {warning}", file=sys.stderr)
+    return EXIT_OK if checkpointed else EXIT_PROBLEMS
+
+
+COMMANDS = {"list": cmd_list, "show": cmd_show, "export": cmd_export, "delete": cmd_delete, "import": cmd_import, "compact": cmd_compact}
+
+
+def add_parsers(sub: Any, db_option: Any) -> None:
+    """The `sessions` and `resume` commands (called from cli/main.py)."""
+    lang = {"choices": ("ja", "en"), "default": argparse.SUPPRESS}
+    resume = sub.add_parser("resume", help="continue a saved interview where it stopped (line mode)")
+    resume.add_argument("session", nargs="?", help="session id or unique id prefix (default: choose an unfinished one)")
+    resume.add_argument("--review", action="store_true", help="go through every answer again (staff review; reopens a finished session)")
+    resume.add_argument("--format", default="json,md", help="report formats to write at the end (default: json,md)")
+    resume.add_argument("--out", default="exports", help="folder for the reports (default: ./exports)")
+    resume.add_argument("--force", action="store_true", help="overwrite existing report files")
+    resume.add_argument("--lang", **lang)
+    db_option(resume)
+
+    sessions = sub.add_parser("sessions", help="saved interviews: list, show, export, delete, import")
+    ssub = sessions.add_subparsers(dest="sessions_command", metavar="SUBCOMMAND", required=True)
+    listing = ssub.add_parser("list", help="saved sessions, the most recent first")
+    listing.add_argument("--json", action="store_true", help="as JSON")
+    listing.add_argument("--status", choices=("in_progress", "finished"), help="only sessions in this state")
+    show = ssub.add_parser("show", help="a session: answers, notes and the audit history")
+    show.add_argument("session", help="session id or unique id prefix")
+    show.add_argument("--json", action="store_true", help="as JSON")
+    export = ssub.add_parser("export", help="write the report of a session")
+    export.add_argument("session", help="session id or unique id prefix")
+    export.add_argument("--format", default="json,md", help="report formats (default: json,md)")
+    export.add_argument("--out", default="exports", help="folder for the reports (default: ./exports)")
+    export.add_argument("--force", action="store_true", help="overwrite existing report files")
+    export.add_argument("--name", help="base name of the report files")
+    delete = ssub.add_parser("delete", help="erase a session for good (secure delete; prints an erasure record)")
+    delete.add_argument("session", help="session id or unique id prefix")
+    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    delete.add_argument("--force", action="store_true", help="erase even if another anzen has it open")
+    delete.add_argument("--json", action="store_true", help="the erasure record as JSON")
+    imp = ssub.add_parser("import", help="a JSON report (e.g. a contractor's self-assessment) → a session for staff review")
+    imp.add_argument("file", help="JSON report written by anzen")
+    imp.add_argument("--staff", required=True, help="name of the staff member who reviews it")
+    imp.add_argument("--flow", help="the flow to review with: installed id or path (default: the report's flow, installed)")
+    imp.add_argument("--json", action="store_true", help="the result as JSON")
+    ssub.add_parser("compact", help="empty the write-ahead log and rebuild the database file")
+    for parser in (listing, show, export, delete, imp, ssub.choices["compact"]):
+        parser.add_argument("--lang", **lang)
+        db_option(parser)
