@@ -15,12 +15,12 @@ from anzen.errors import ProblemsError
 
 
 def _load(ref: str, args: argparse.Namespace):  # -> Report
-    """A JSON report file → Report. (The hook for session ids: resolve them here before the file case.)"""
+    """A JSON report file, or a stored session (id or unique beginning of one) → Report."""
     from anzen.report_file import read_report
 
     path = Path(ref)
     if not path.exists():
-        raise CommandError(f"{ref}: no such report file (a JSON report written by anzen, e.g. exports/…json)")
+        return _from_session(ref, args)
     try:
         rebuilt = read_report(path, ref, flow=args.flow, lang=args.report_lang)
     except ProblemsError as exc:
@@ -29,6 +29,21 @@ def _load(ref: str, args: argparse.Namespace):  # -> Report
     for warning in rebuilt.warnings:
         print(f"warning: {warning}", file=sys.stderr)
     return rebuilt.report
+
+
+def _from_session(ref: str, args: argparse.Namespace):  # -> Report
+    from anzen.cli.sessions import open_store_or_fail
+    from anzen.store import StoreError, UnknownSession
+
+    store = open_store_or_fail(args)
+    try:
+        return store.report(ref, lang=args.report_lang)
+    except UnknownSession:
+        raise CommandError(f"{ref}: no such report file and no such session (a JSON report written by anzen, or a session id from `anzen sessions list`)") from None
+    except StoreError as exc:
+        raise CommandError(str(exc)) from None
+    finally:
+        store.close()
 
 
 def run(args: argparse.Namespace) -> int:

@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     add_export_arguments(fill)
 
     mail = sub.add_parser("mail", help="write an e-mail draft (.eml) with the reports attached; never sends")
-    mail.add_argument("report", metavar="REPORT", help="a JSON report written by anzen (fill/interview --format json)")
+    mail.add_argument("report", metavar="REPORT_OR_SESSION", help="a JSON report written by anzen, or a saved session (id or its beginning)")
     mail.add_argument("--to", required=True, help="recipient address(es), e.g. 'kojin@city.example.jp'")
     mail.add_argument("--from", dest="sender", help="sender address (default: left for the mail client)")
     mail.add_argument("--format", default="pdf,xlsx", help="reports to attach (default: pdf,xlsx)")
@@ -50,6 +50,7 @@ def _parser() -> argparse.ArgumentParser:
     mail.add_argument("--flow", help="flow id or file, when the report's flow is not installed")
     mail.add_argument("--report-lang", choices=("ja", "en"), default=None, help="language of the attached reports (default: the report's own)")
     add_export_arguments(mail)
+    _db_option(mail)
 
     flows = sub.add_parser("flows", help="list and check flows")
     flows_sub = flows.add_subparsers(dest="flows_command", metavar="SUBCOMMAND", required=True)
