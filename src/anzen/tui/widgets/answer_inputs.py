@@ -1,0 +1,209 @@
+"""Answer areas, one per kind of question. Each posts AnswerInput.Submitted(raw) and nothing else:
+whether an answer fits is asked of a `check` function that the screen passes down (anzen.answers)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import Button, Input, OptionList, SelectionList, Static
+from textual.widgets.option_list import Option
+
+from anzen.answers import UNSURE_LABEL, YES_NO_LABELS
+from anzen.tui.words import w
+
+# check(raw) → (error message or None, preview of the accepted answer or None)
+Check = Callable[[Any], tuple[str | None, str | None]]
+
+
+def _label(lang: str, pair: tuple[str, str]) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+class AnswerInput(Vertical):
+    """Base of the answer areas."""
+
+    class Submitted(Message):
+        def __init__(self, raw: Any) -> None:
+            super().__init__()
+            self.raw = raw
+
+    def __init__(self, question: Any, lang: str, current: Any, check: Check) -> None:
+        super().__init__(classes="answer-input")
+        self.question, self.lang, self.current, self.check = question, lang, current, check
+
+    def submit(self, raw: Any) -> None:
+        self.post_message(self.Submitted(raw))
+
+    def focus_first(self) -> None:
+        focusable = [n for n in self.query("*") if n.can_focus]
+        if focusable:
+            focusable[0].focus()
+
+
+class YesNoAnswer(AnswerInput):
+    """はい / いいえ / わからない: y, n, ? (or 1, 2, 3); ← → move between the buttons."""
+
+    BINDINGS = [
+        Binding("y,1", "pick('yes')", show=False), Binding("n,2", "pick('no')", show=False),
+        Binding("question_mark,u,3", "pick('unsure')", show=False),
+        Binding("left", "app.focus_previous", show=False), Binding("right", "app.focus_next", show=False),
+    ]
+    KEYS = {"yes": "Y", "no": "N", "unsure": "?"}
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="buttons"):
+            for value in ("yes", "no", "unsure"):
+                label = Content.assemble((self.KEYS[value], "bold"), " ", _label(self.lang, YES_NO_LABELS[value]))
+                variant = "primary" if value == self.current else "default"
+                yield Button(label, id=f"answer-{value}", variant=variant, compact=True)
+        yield Static(w(self.lang, "yes_no_hint"), classes="hint", markup=False)
+
+    def focus_first(self) -> None:
+        chosen = self.current if self.current in ("yes", "no", "unsure") else "yes"
+        self.query_one(f"#answer-{chosen}", Button).focus()
+
+    def action_pick(self, value: str) -> None:
+        self.submit(value)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.submit((event.button.id or "").removeprefix("answer-"))
+
+
+def _choices(question: Any, lang: str) -> list[tuple[str, str, str]]:
+    """(value, key, label) for each option, わからない last under '?'."""
+    rows = [(ch.value, str(i) if i < 10 else " ", ch.label.get(lang)) for i, ch in enumerate(question.choices, start=1)]
+    if question.allow_unsure:
+        rows.append(("unsure", "?", _label(lang, UNSURE_LABEL)))
+    return rows
+
+
+class ChoiceList(OptionList):
+    """Options with their number key shown in front."""
+
+
+class ChoiceAnswer(AnswerInput):
+    """One of the choices: number keys pick at once, ? is わからない; ↑↓ and Enter also work."""
+
+    BINDINGS = [Binding(str(i), f"pick({i})", show=False) for i in range(1, 10)] + [
+        Binding("question_mark", "pick(0)", show=False)
+    ]
+
+    def compose(self) -> ComposeResult:
+        self.rows = _choices(self.question, self.lang)
+        options = [Option(Content.assemble((f"{key} ", "bold"), label), id=value) for value, key, label in self.rows]
+        yield ChoiceList(*options, id="choices")
+        yield Static(w(self.lang, "choice_hint"), classes="hint", markup=False)
+
+    def on_mount(self) -> None:
+        values = [r[0] for r in self.rows]
+        if self.current in values:
+            self.query_one(ChoiceList).highlighted = values.index(self.current)
+
+    def action_pick(self, n: int) -> None:
+        if n == 0:
+            if any(r[0] == "unsure" for r in self.rows):
+                self.submit("unsure")
+            return
+        if n <= len(self.question.choices):
+            self.submit(self.question.choices[n - 1].value)
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.submit(event.option.id)
+
+
+class MultiList(SelectionList):
+    BINDINGS = [Binding("enter", "confirm", show=False)]
+
+    class Confirmed(Message):
+        pass
+
+    def action_confirm(self) -> None:
+        self.post_message(self.Confirmed())
+
+
+class MultiChoiceAnswer(AnswerInput):
+    """Any of the choices: number keys or Space toggle, Enter confirms."""
+
+    BINDINGS = [Binding(str(i), f"toggle({i})", show=False) for i in range(1, 10)] + [
+        Binding("question_mark", "toggle(0)", show=False)
+    ]
+
+    def compose(self) -> ComposeResult:
+        self.rows = _choices(self.question, self.lang)
+        chosen = set(self.current or [])
+        yield MultiList(*[(Content.assemble((f"{key} ", "bold"), label), value, value in chosen) for value, key, label in self.rows], id="choices")
+        yield Static("", classes="message", markup=False)
+        yield Static(w(self.lang, "multi_hint"), classes="hint", markup=False)
+
+    def action_toggle(self, n: int) -> None:
+        values = [r[0] for r in self.rows]
+        value = "unsure" if n == 0 else (values[n - 1] if n <= len(self.question.choices) else None)
+        if value in values:
+            self.query_one(MultiList).toggle(value)
+
+    @on(MultiList.Confirmed)
+    def _confirm(self, event: MultiList.Confirmed) -> None:
+        event.stop()
+        selected = list(self.query_one(MultiList).selected)
+        error, _ = self.check(selected)
+        if error:
+            self.query_one(".message", Static).update(Content.styled(error, "$error"))
+            return
+        self.submit(selected)
+
+
+class TextAnswer(AnswerInput):
+    """Text, dates and numbers: an input with its message under it, checked as it is typed."""
+
+    def __init__(self, question: Any, lang: str, current: Any, check: Check, *, hint: str = "", placeholder: str = "", unit: str = "") -> None:
+        super().__init__(question, lang, current, check)
+        self.hint, self.placeholder, self.unit = hint, placeholder, unit
+        self.tried = False  # "an answer is required" only after Enter on an empty input
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(classes="input-row"):
+            yield Input(value="" if self.current is None else str(self.current), id="text", placeholder=self.placeholder)
+            if self.unit:
+                yield Static(self.unit, classes="unit", markup=False)
+        yield Static("", classes="message", markup=False)
+        yield Static(self.hint, classes="hint", markup=False)
+
+    def on_mount(self) -> None:
+        self._show(self.query_one(Input).value)
+
+    def _show(self, value: str) -> str | None:
+        message = self.query_one(".message", Static)
+        if not value.strip() and not self.tried:
+            message.update("")
+            return None
+        error, preview = self.check(value)
+        if error:
+            message.update(Content.styled(f"✗ {error}", "$text-error"))
+        elif preview:
+            message.update(Content.styled(w(self.lang, "date_preview", label=preview), "$text-success"))
+        else:
+            message.update("")
+        return error
+
+    @on(Input.Changed)
+    def _changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self._show(event.value)
+
+    @on(Input.Submitted)
+    def _submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.tried = True
+        if self._show(event.value) is None:
+            self.submit(event.value)

@@ -1,0 +1,78 @@
+"""A completed checklist as a table: No. | 確認事項 | 状態, follow-ups with their reason, action and articles.
+
+Follow-up rows stand out three ways: colour (CSS class), the mark ▲ and the word 要対応, so the
+table reads in monochrome and for colour-blind readers."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from anzen.result import STATUS_LABELS, STATUS_MARKS, ChecklistResult, ItemResult
+from anzen.tui.words import w
+
+STATUS_STYLE = {"follow_up": "bold $text-error", "unanswered": "bold $text-warning", "confirmed": "$text-success", "not_applicable": "$text-muted"}
+
+
+def status_content(status: str, lang: str) -> Content:
+    return Content.styled(f"{STATUS_MARKS[status]} {STATUS_LABELS[status].get(lang)}", STATUS_STYLE[status])
+
+
+def summary_content(checklist: ChecklistResult, lang: str) -> Content:
+    parts: list[Content | str] = [Content.styled(w(lang, "result.summary") + ": ", "bold")]
+    for n, (status, count) in enumerate(checklist.summary.items()):
+        if n:
+            parts.append(" / ")
+        parts.append(status_content(status, lang))
+        parts.append(Content.styled(f" {count}", "bold"))
+    return Content.assemble(*parts)
+
+
+def item_content(item: ItemResult, lang: str) -> Content:
+    lines = [Content.styled(item.text.get(lang), "bold" if item.needs_follow_up else "")]
+    if item.needs_follow_up:
+        if item.answer:
+            answered = "; ".join(f"{a.prompt.get(lang)} → {a.label.get(lang)}" for a in item.answer)
+            lines.append(Content.assemble((w(lang, "result.answer") + ": ", "italic"), answered))
+        if item.reason:
+            lines.append(Content.assemble((w(lang, "result.reason") + ": ", "bold"), item.reason.get(lang)))
+        if item.action:
+            lines.append(Content.assemble((w(lang, "result.action") + ": ", "bold"), item.action.get(lang)))
+    if item.needs_follow_up and item.refs:
+        lines.append(Content.styled(w(lang, "result.refs") + ": " + "、".join(r.label.get(lang) for r in item.refs), "$text-muted"))
+    return Content("\n").join(lines)
+
+
+class ChecklistView(Vertical):
+    """The checklist handed down by the screen, rendered in `lang`."""
+
+    def __init__(self, checklist: ChecklistResult, lang: str, **kwargs: object) -> None:
+        super().__init__(classes="checklist", **kwargs)  # type: ignore[arg-type]
+        self.checklist, self.lang = checklist, lang
+
+    def compose(self) -> ComposeResult:
+        lang, checklist = self.lang, self.checklist
+        yield Static(Content.styled(checklist.title.get(lang), "bold"), classes="checklist-title")
+        filled = [h for h in checklist.header if h.display.get(lang)]
+        if filled:
+            with Vertical(classes="header-fields"):
+                for field in filled:
+                    with Horizontal(classes="header-row"):
+                        yield Static(Content(field.label.get(lang)), classes="header-label")
+                        yield Static(Content(field.display.get(lang)), classes="header-value")
+        yield Static(summary_content(checklist, lang), classes="summary")
+        with Horizontal(classes="row table-head"):
+            yield Static(w(lang, "result.no"), classes="cell-no", markup=False)
+            yield Static(w(lang, "result.item"), classes="cell-text", markup=False)
+            yield Static(w(lang, "result.status"), classes="cell-status", markup=False)
+        for cat in checklist.categories:
+            yield Static(Content.styled(f"{cat.id} {cat.title.get(lang)}", "bold"), classes="category")
+            for item in cat.items:
+                name = item.id + (f"\n{item.instance_label}" if item.instance_label else "")
+                classes = "row item " + item.status.replace("_", "-")
+                with Horizontal(classes=classes):
+                    yield Static(Content(name), classes="cell-no")
+                    yield Static(item_content(item, lang), classes="cell-text")
+                    yield Static(status_content(item.status, lang), classes="cell-status")
