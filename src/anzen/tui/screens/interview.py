@@ -93,8 +93,19 @@ class InterviewScreen(Screen[GoHome]):
     def transcript(self) -> Transcript:
         return self.query_one(Transcript)
 
-    def say(self, kind: str, render: Callable[[str], Content], question: str | None = None) -> None:
-        self.transcript.add(Entry(kind, render, question))
+    def say(self, kind: str, render: Callable[[str], Content], question: str | None = None,
+            summary: Callable[[str], Content] | None = None) -> None:
+        self.transcript.add(Entry(kind, render, question, summary))
+
+    def ask_bubble(self, node: Node, block: dict[str, Any] | None, prefix: Callable[[str], str] | None, question: str | None) -> None:
+        """The question (with its help and articles); folded later to the question alone."""
+        interview = self.interview
+
+        def summary(lang: str) -> Content:
+            head = prefix(lang).strip() + " " if prefix else ""
+            return Content.assemble("Q ", (head, "$text-accent"), interview.text(node, node.question.prompt, lang, block))
+
+        self.say("bot", self._bot_text(node, block, prefix), question, summary)
 
     def notice(self, key: str, **values: Any) -> None:
         self.say("notice", lambda lang: Content(w(lang, key, **values)))
@@ -164,14 +175,19 @@ class InterviewScreen(Screen[GoHome]):
     async def _show_area(self, make: Callable[[], Widget]) -> None:
         self._area = make
         area = self.query_one("#answer-area")
-        await area.remove_children()
+        old = list(area.children)
         widget = make()
+        if len(old) == 1 and isinstance(old[0], AnswerInput) and isinstance(widget, AnswerInput) and old[0].adopt(widget):
+            return
         await area.mount(widget)
+        # focus the new area (at once, not deferred) before the old one goes: one focus change, one footer update
         focus_first = getattr(widget, "focus_first", None)
         if focus_first is not None:
             focus_first()
         else:
-            widget.focus()
+            self.set_focus(widget)
+        if old:
+            await area.remove_children(old)
 
     def refresh_side(self) -> None:
         progress = self.interview.progress()
@@ -195,7 +211,7 @@ class InterviewScreen(Screen[GoHome]):
         else:
             for info in self.interview.messages_before(node):
                 self.say("info", lambda lang, info=info: Content(self.interview.text(info, info.question.text, lang)))
-        self.say("bot", self._bot_text(node, None, None), node.id)
+        self.ask_bubble(node, None, None, node.id)
         self.refresh_side()
         if node.is_group:
             self.draft = GroupDraft(self.interview, node, self.interview.value(node.id))
@@ -222,7 +238,7 @@ class InterviewScreen(Screen[GoHome]):
         block = dict(draft.block or {})
         number = draft.number()
         prefix = lambda lang: f"【{w(lang, 'block', label=draft.label.get(lang), n=number)}】\n"  # noqa: E731
-        self.say("bot", self._bot_text(child, block, prefix))
+        self.ask_bubble(child, block, prefix, None)
         current = draft.default_for(child)
         await self._show_area(lambda: self.input_for(child.question, current))
 
@@ -248,10 +264,14 @@ class InterviewScreen(Screen[GoHome]):
     @on(AnswerInput.Submitted)
     async def _submitted(self, event: AnswerInput.Submitted) -> None:
         event.stop()
+        with self.app.batch_update():  # one layout for the bubbles, the panel and the new answer area
+            await self._take(event.raw)
+
+    async def _take(self, raw: Any) -> None:
         if self.draft is not None and self.child is not None:
             child = self.child
             try:
-                value = self.draft.answer_child(child, event.raw)
+                value = self.draft.answer_child(child, raw)
             except AnswerError as exc:
                 self.notify(exc.message(self.lang), severity="error")
                 return
@@ -259,7 +279,7 @@ class InterviewScreen(Screen[GoHome]):
             await self.ask_child()
             return
         if self.node is not None:
-            await self.give(self.node, event.raw)
+            await self.give(self.node, raw)
 
     async def give(self, node: Node, raw: Any) -> None:
         try:

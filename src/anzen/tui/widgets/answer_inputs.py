@@ -44,7 +44,11 @@ class AnswerInput(Vertical):
     def focus_first(self) -> None:
         focusable = [n for n in self.query("*") if n.can_focus]
         if focusable:
-            focusable[0].focus()
+            self.screen.set_focus(focusable[0])
+
+    def adopt(self, other: "AnswerInput") -> bool:
+        """Take over `other`'s question in place if this widget can (see YesNoAnswer)."""
+        return False
 
 
 class YesNoAnswer(AnswerInput):
@@ -67,7 +71,17 @@ class YesNoAnswer(AnswerInput):
 
     def focus_first(self) -> None:
         chosen = self.current if self.current in ("yes", "no", "unsure") else "yes"
-        self.query_one(f"#answer-{chosen}", Button).focus()
+        self.screen.set_focus(self.query_one(f"#answer-{chosen}", Button))
+
+    def adopt(self, other: "AnswerInput") -> bool:
+        """Take over the next yes/no question in place: no remount, no focus change (fast, no flicker)."""
+        if not isinstance(other, YesNoAnswer) or other.lang != self.lang:
+            return False
+        self.question, self.current, self.check = other.question, other.current, other.check
+        for value in ("yes", "no", "unsure"):
+            self.query_one(f"#answer-{value}", Button).variant = "primary" if value == self.current else "default"
+        self.focus_first()
+        return True
 
     def action_pick(self, value: str) -> None:
         self.submit(value)
@@ -97,16 +111,31 @@ class ChoiceAnswer(AnswerInput):
         Binding("question_mark", "pick(0)", show=False)
     ]
 
-    def compose(self) -> ComposeResult:
+    def _options(self) -> list[Option]:
         self.rows = _choices(self.question, self.lang)
-        options = [Option(Content.assemble((f"{key} ", "bold"), label), id=value) for value, key, label in self.rows]
-        yield ChoiceList(*options, id="choices")
+        return [Option(Content.assemble((f"{key} ", "bold"), label), id=value) for value, key, label in self.rows]
+
+    def compose(self) -> ComposeResult:
+        yield ChoiceList(*self._options(), id="choices")
         yield Static(w(self.lang, "choice_hint"), classes="hint", markup=False)
 
     def on_mount(self) -> None:
+        self._highlight()
+
+    def _highlight(self) -> None:
         values = [r[0] for r in self.rows]
-        if self.current in values:
-            self.query_one(ChoiceList).highlighted = values.index(self.current)
+        self.query_one(ChoiceList).highlighted = values.index(self.current) if self.current in values else 0
+
+    def adopt(self, other: AnswerInput) -> bool:
+        if not isinstance(other, ChoiceAnswer) or other.lang != self.lang:
+            return False
+        self.question, self.current, self.check = other.question, other.current, other.check
+        choices = self.query_one(ChoiceList)
+        choices.clear_options()
+        choices.add_options(self._options())
+        self._highlight()
+        self.focus_first()
+        return True
 
     def action_pick(self, n: int) -> None:
         if n == 0:
@@ -182,19 +211,40 @@ class TextAnswer(AnswerInput):
     def on_mount(self) -> None:
         self._show(self.query_one(Input).value)
 
+    def adopt(self, other: AnswerInput) -> bool:
+        if not isinstance(other, TextAnswer) or other.lang != self.lang or bool(other.unit) != bool(self.unit):
+            return False
+        self.question, self.current, self.check = other.question, other.current, other.check
+        self.hint, self.placeholder, self.unit, self.tried = other.hint, other.placeholder, other.unit, False
+        field = self.query_one(Input)
+        with field.prevent(Input.Changed):
+            field.value = "" if self.current is None else str(self.current)
+        field.cursor_position = len(field.value)
+        field.placeholder = self.placeholder
+        self.query_one(".hint", Static).update(self.hint)
+        if self.unit:
+            self.query_one(".unit", Static).update(self.unit)
+        self._show(field.value)
+        self.focus_first()
+        return True
+
     def _show(self, value: str) -> str | None:
-        message = self.query_one(".message", Static)
         if not value.strip() and not self.tried:
-            message.update("")
+            self._message(Content(""))
             return None
         error, preview = self.check(value)
         if error:
-            message.update(Content.styled(f"✗ {error}", "$text-error"))
+            self._message(Content.styled(f"✗ {error}", "$text-error"))
         elif preview:
-            message.update(Content.styled(w(self.lang, "date_preview", label=preview), "$text-success"))
+            self._message(Content.styled(w(self.lang, "date_preview", label=preview), "$text-success"))
         else:
-            message.update("")
+            self._message(Content(""))
         return error
+
+    def _message(self, content: Content) -> None:
+        if content != getattr(self, "_shown", None):  # an update costs a layout: only when it changes
+            self._shown = content
+            self.query_one(".message", Static).update(content)
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:

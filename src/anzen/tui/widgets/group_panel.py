@@ -57,7 +57,7 @@ class GroupPanel(Vertical):
         yield Static(w(self.lang, "group_hint", label=self.label), classes="hint", markup=False)
 
     def focus_first(self) -> None:
-        self.query_one("#done", Button).focus()
+        self.screen.set_focus(self.query_one("#done", Button))
 
     def _highlighted(self) -> int | None:
         found = self.query("#blocks")

@@ -41,11 +41,9 @@ class SidePanel(Vertical):
         yield OptionList(id="categories")
 
     def show(self, rows: list[CategoryRow], answered: int, total: int, lang: str, mode_line: str) -> None:
-        self.query_one("#progress-text", Static).update(
-            Content.assemble((w(lang, "progress", answered=answered, total=total), "bold"), " ", (w(lang, "progress_label"), "$text-muted"))
-        )
+        self._set("#progress-text", Content.assemble((w(lang, "progress", answered=answered, total=total), "bold"), " ", (w(lang, "progress_label"), "$text-muted")))
         self.query_one(ProgressBar).update(total=max(total, 1), progress=answered)
-        self.query_one("#mode-line", Static).update(mode_line)
+        self._set("#mode-line", Content(mode_line))
         options = self.query_one("#categories", OptionList)
         highlighted = options.highlighted
         options.clear_options()
@@ -56,6 +54,12 @@ class SidePanel(Vertical):
             options.add_option(Option(category_line(row, lang), id=f"{row.checklist}|{row.id}"))
         if highlighted is not None and highlighted < options.option_count:
             options.highlighted = highlighted
+
+    def _set(self, selector: str, content: Content) -> None:
+        static = self.query_one(selector, Static)
+        if getattr(static, "_shown", None) != content:  # an update costs a layout; skip when unchanged
+            static._shown = content  # type: ignore[attr-defined]
+            static.update(content)
 
     @on(OptionList.OptionSelected)
     def _chosen(self, event: OptionList.OptionSelected) -> None:
