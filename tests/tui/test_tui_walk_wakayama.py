@@ -10,10 +10,10 @@ from anzen.tui.screens.review import ReviewScreen
 
 from tui_helpers import NO, OPEN_WAKAYAMA, UNSURE, YES, export, exported_report, fill_report, make_app, normalised, statuses, typed
 
-BASICS_KEYS = ["enter", "enter", "enter", *typed("株式会社サンプル"), *typed("Wakayama"), *typed("山田"), "enter"]
+BASICS_KEYS = ["enter", "enter", "enter", *typed("株式会社サンプル"), *typed("和歌山"), *typed("山田"), "enter"]
 BASICS = {
     "municipality": "和歌山市", "contract_name": "令和8年度マイナンバーカードコールセンター運営業務",
-    "contract_date": "2026-04-01", "contractor": "株式会社サンプル", "address": "Wakayama",
+    "contract_date": "2026-04-01", "contractor": "株式会社サンプル", "address": "和歌山",
     "representative": "山田", "report_date": "2026-10-01",
 }
 
@@ -29,15 +29,15 @@ MIXED_KEYS = [
     YES, "1", YES, YES, YES,  # 8: a part, consent, bound, go through the application
     "enter", "enter", "enter",  # contract period and application date: the defaults
     # subcontractor 1
-    *typed("Sub"), *typed("Rep"), "enter", "enter", NO, *typed("Data"), "enter", YES, YES, NO,
+    *typed("S"), *typed("R"), "enter", "enter", NO, *typed("D"), "enter", YES, YES, NO,
     *typed("R8.5.1"), *typed("R9.3.31"), "enter", "enter", "enter", YES, "enter", NO,
     "enter",  # done with the subcontractors
     YES, "2", NO, "2",  # 9: disposed of, no certificate; copies erased, not reported
     YES, YES, NO,  # 10
 ]
 SUB1 = {
-    "name": "Sub", "representative": "Rep", "address": None, "contact": None, "group_company": "no",
-    "content": "Data", "personal_info": None, "mynumber": "yes", "mynumber_measures": "yes", "mynumber_rules": "no",
+    "name": "S", "representative": "R", "address": None, "contact": None, "group_company": "no",
+    "content": "D", "personal_info": None, "mynumber": "yes", "mynumber_measures": "yes", "mynumber_rules": "no",
     "period_start": "2026-05-01", "period_end": "2027-03-31", "reason": None, "structure": None, "measures": None,
     "clause_copy": "yes", "supervision": None, "resub": "no",
 }

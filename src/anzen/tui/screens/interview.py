@@ -25,9 +25,10 @@ from anzen.errors import AnswerError
 from anzen.plan import Node
 from anzen.tui.keys import localize_bindings
 from anzen.tui.navigation import BackToReview, EditAnswer, GoHome, KeepAsking, ResultAction, ReviewChoice, ShowResult
+from anzen.tui.conversation import answer_text, changed_text, loaded_entries, question_summary, question_text, removed_text
 from anzen.tui.overview import answer_rows, category_rows, questions_of_category, refs_for, source_articles
 from anzen.tui.state import GroupDraft, InterviewState
-from anzen.tui.widgets.answer_inputs import AnswerInput, ChoiceAnswer, MultiChoiceAnswer, TextAnswer, YesNoAnswer
+from anzen.tui.widgets.answer_inputs import AnswerInput, answer_input_for
 from anzen.tui.widgets.group_panel import GroupPanel
 from anzen.tui.widgets.side_panel import SidePanel
 from anzen.tui.widgets.transcript import Entry, Transcript
@@ -73,7 +74,14 @@ class InterviewScreen(Screen[GoHome]):
 
     async def on_mount(self) -> None:
         localize_bindings(self, self.lang)
+        self.show_loaded()
         await self.ask_next()
+
+    def show_loaded(self) -> None:
+        """Answers the interview starts with (a resumed session) appear as the earlier conversation."""
+        entries = loaded_entries(self.interview, self.state.notes)
+        if entries:
+            self.transcript.add_folded(entries)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "note":
@@ -99,45 +107,10 @@ class InterviewScreen(Screen[GoHome]):
 
     def ask_bubble(self, node: Node, block: dict[str, Any] | None, prefix: Callable[[str], str] | None, question: str | None) -> None:
         """The question (with its help and articles); folded later to the question alone."""
-        interview = self.interview
-
-        def summary(lang: str) -> Content:
-            head = prefix(lang).strip() + " " if prefix else ""
-            return Content.assemble("Q ", (head, "$text-accent"), interview.text(node, node.question.prompt, lang, block))
-
-        self.say("bot", self._bot_text(node, block, prefix), question, summary)
+        self.say("bot", question_text(self.interview, node, block, prefix), question, question_summary(self.interview, node, block, prefix))
 
     def notice(self, key: str, **values: Any) -> None:
         self.say("notice", lambda lang: Content(w(lang, key, **values)))
-
-    def _bot_text(self, node: Node, block: dict[str, Any] | None, prefix: Callable[[str], str] | None) -> Callable[[str], Content]:
-        interview = self.interview
-
-        def render(lang: str) -> Content:
-            q = node.question
-            head = prefix(lang) if prefix else ""
-            lines = [Content.assemble((head, "bold $text-accent"), (interview.text(node, q.prompt, lang, block), "bold"))]
-            if getattr(q, "help", None):
-                lines.append(Content.assemble((f"{w(lang, 'why')}：" if lang == "ja" else f"{w(lang, 'why')}: ", "italic $text-accent"), (interview.text(node, q.help, lang, block), "")))
-            refs = refs_for(interview.plan, node)
-            if refs:
-                names = "、".join(a.label for a in source_articles(interview.plan, refs, lang))
-                lines.append(Content.styled(f"{w(lang, 'result.refs')}: {names}（F1）" if lang == "ja" else f"{w(lang, 'result.refs')}: {names} (F1)", "$text-muted"))
-            return Content("\n").join(lines)
-
-        return render
-
-    def _answer_text(self, question: Any, value: Any, note_of: str | None) -> Callable[[str], Content]:
-        state = self.state
-
-        def render(lang: str) -> Content:
-            text = Content(label_of(question, value, lang))
-            note = state.notes.get(note_of) if note_of else None
-            if note:
-                text = Content.assemble(text, "\n", (f"{w(lang, 'note')}: ", "italic"), note)
-            return text
-
-        return render
 
     def check_for(self, question: Any) -> Callable[[Any], tuple[str | None, str | None]]:
         def check(raw: Any) -> tuple[str | None, str | None]:
@@ -151,26 +124,7 @@ class InterviewScreen(Screen[GoHome]):
         return check
 
     def input_for(self, question: Any, current: Any) -> AnswerInput:
-        lang = self.lang
-        if current is None:
-            current = getattr(question, "default", None)
-            if question.kind == "date" and current == "today":
-                current = self.interview.today.isoformat()
-        check = self.check_for(question)
-        if question.kind == "yes_no":
-            return YesNoAnswer(question, lang, current, check)
-        if question.kind == "choice":
-            return ChoiceAnswer(question, lang, current, check)
-        if question.kind == "multi_choice":
-            return MultiChoiceAnswer(question, lang, current, check)
-        hint = w(lang, "date_hint") if question.kind == "date" else w(lang, "text_hint")
-        if not question.required:
-            hint = f"{hint} / {w(lang, 'skip_hint')}"
-        if question.kind == "number" and current is not None:
-            current = f"{current:g}" if isinstance(current, float) else current
-        unit = question.unit.get(lang) if getattr(question, "unit", None) else ""
-        placeholder = w(lang, "date_hint") if question.kind == "date" else ""
-        return TextAnswer(question, lang, current, check, hint=hint, placeholder=placeholder, unit=unit)
+        return answer_input_for(question, self.lang, current, self.interview.today, self.check_for(question))
 
     async def _show_area(self, make: Callable[[], Widget]) -> None:
         self._area = make
@@ -275,7 +229,7 @@ class InterviewScreen(Screen[GoHome]):
             except AnswerError as exc:
                 self.notify(exc.message(self.lang), severity="error")
                 return
-            self.say("user", self._answer_text(child.question, value, None))
+            self.say("user", answer_text(child.question, value, self.state.notes))
             await self.ask_child()
             return
         if self.node is not None:
@@ -294,32 +248,18 @@ class InterviewScreen(Screen[GoHome]):
         transcript = self.transcript
         if change.previous is not None:
             transcript.supersede(node.id)
-        self.say("user", self._answer_text(node.question, change.value, node.id), node.id)
+        self.say("user", answer_text(node.question, change.value, self.state.notes, node.id), node.id)
         if change.previous is not None and change.previous != change.value:
-            old, new, q = change.previous, change.value, node.question
-            prompt = lambda lang: self.interview.text(node, q.prompt, lang)  # noqa: E731
-            self.say("notice", lambda lang: Content(w(lang, "changed", prompt=prompt(lang), old=label_of(q, old, lang), new=label_of(q, new, lang))))
+            self.say("notice", changed_text(self.interview, node, change.previous, change.value))
         if change.removed:
             for gone in change.removed:
                 transcript.supersede(gone)
-            self.say("notice", self._removed_text(dict(change.removed)))
+            self.say("notice", removed_text(self.interview, change.removed))
         self.draft = None
         if self.interview.complete and self.from_review:
             await self.finished()
         else:
             await self.ask_next()
-
-    def _removed_text(self, removed: dict[str, Any]) -> Callable[[str], Content]:
-        plan = self.interview.plan
-
-        def render(lang: str) -> Content:
-            lines = [Content.styled(w(lang, "removed"), "bold")]
-            for qid, value in removed.items():
-                node = plan.by_id[qid]
-                lines.append(Content(w(lang, "removed_row", prompt=self.interview.text(node, node.question.prompt, lang), label=label_of(node.question, value, lang))))
-            return Content("\n").join(lines)
-
-        return render
 
     # -- groups ------------------------------------------------------------
     @on(GroupPanel.Add)

@@ -4,6 +4,7 @@ whether an answer fits is asked of a `check` function that the screen passes dow
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from textual import on
@@ -51,6 +52,15 @@ class AnswerInput(Vertical):
         return False
 
 
+class AnswerButton(Button):
+    """A button that takes the next press at once: the same buttons serve question after question,
+    so Textual's short 'active' pause after a press would swallow a quick second Enter."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.active_effect_duration = 0
+
+
 class YesNoAnswer(AnswerInput):
     """はい / いいえ / わからない: y, n, ? (or 1, 2, 3); ← → move between the buttons."""
 
@@ -66,7 +76,7 @@ class YesNoAnswer(AnswerInput):
             for value in ("yes", "no", "unsure"):
                 label = Content.assemble((self.KEYS[value], "bold"), " ", _label(self.lang, YES_NO_LABELS[value]))
                 variant = "primary" if value == self.current else "default"
-                yield Button(label, id=f"answer-{value}", variant=variant, compact=True)
+                yield AnswerButton(label, id=f"answer-{value}", variant=variant, compact=True)
         yield Static(w(self.lang, "yes_no_hint"), classes="hint", markup=False)
 
     def focus_first(self) -> None:
@@ -257,3 +267,25 @@ class TextAnswer(AnswerInput):
         self.tried = True
         if self._show(event.value) is None:
             self.submit(event.value)
+
+
+def answer_input_for(question: Any, lang: str, current: Any, today: date, check: Check) -> AnswerInput:
+    """The answer area for a question's kind, showing its current answer (or its default)."""
+    if current is None:
+        current = getattr(question, "default", None)
+        if question.kind == "date" and current == "today":
+            current = today.isoformat()
+    if question.kind == "yes_no":
+        return YesNoAnswer(question, lang, current, check)
+    if question.kind == "choice":
+        return ChoiceAnswer(question, lang, current, check)
+    if question.kind == "multi_choice":
+        return MultiChoiceAnswer(question, lang, current, check)
+    hint = w(lang, "date_hint") if question.kind == "date" else w(lang, "text_hint")
+    if not question.required:
+        hint = f"{hint} / {w(lang, 'skip_hint')}"
+    if question.kind == "number" and isinstance(current, float):
+        current = f"{current:g}"
+    unit = question.unit.get(lang) if getattr(question, "unit", None) else ""
+    placeholder = w(lang, "date_hint") if question.kind == "date" else ""
+    return TextAnswer(question, lang, current, check, hint=hint, placeholder=placeholder, unit=unit)

@@ -20,6 +20,9 @@ class GroupPanel(Vertical):
     BINDINGS = [
         Binding("a,plus", "add", show=False),
         Binding("d,minus,delete", "remove", show=False),
+        Binding("e", "edit", show=False),
+        Binding("up", "move(-1)", show=False),
+        Binding("down", "move(1)", show=False),
     ]
 
     class Add(Message):
@@ -56,6 +59,10 @@ class GroupPanel(Vertical):
             yield Button(w(self.lang, "done_blocks"), id="done", compact=True, variant="primary")
         yield Static(w(self.lang, "group_hint", label=self.label), classes="hint", markup=False)
 
+    def on_mount(self) -> None:
+        if self.names:  # the latest block is selected: d removes it, e edits it
+            self.query_one("#blocks", OptionList).highlighted = len(self.names) - 1
+
     def focus_first(self) -> None:
         self.screen.set_focus(self.query_one("#done", Button))
 
@@ -65,6 +72,18 @@ class GroupPanel(Vertical):
             return None
         options = found.first(OptionList)
         return options.highlighted if options.highlighted is not None else len(self.names) - 1
+
+    def action_move(self, step: int) -> None:
+        """↑↓ choose a block even while a button has the focus."""
+        found = self.query("#blocks")
+        if found:
+            options = found.first(OptionList)
+            options.highlighted = max(0, min(len(self.names) - 1, (self._highlighted() or 0) + step))
+
+    def action_edit(self) -> None:
+        index = self._highlighted()
+        if index is not None:
+            self.post_message(self.Edit(index))
 
     def action_add(self) -> None:
         if self.can_add:

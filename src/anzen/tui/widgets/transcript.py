@@ -98,6 +98,12 @@ class Transcript(VerticalScroll, can_focus=False):
             self._fold(bubbles[: len(bubbles) - LIVE_BUBBLES])
         self.call_after_refresh(self.scroll_end, animate=False)
 
+    def add_folded(self, entries: list[Entry]) -> None:
+        """Entries shown only in compact form (answers loaded from a file or a saved session)."""
+        self.entries.extend(entries)
+        self.folded.extend(entries)
+        self._show_folded()
+
     def _fold(self, bubbles: list[Bubble]) -> None:
         for bubble in bubbles:
             self.folded.append(bubble.entry)
