@@ -94,7 +94,13 @@ class InterviewScreen(Screen[GoHome]):
         self.query_one(Transcript).relabel(lang)
         self.refresh_side()
         if self._area is not None:
+            area = self.query_one("#answer-area")
+            before = area.children[0] if area.children else None
+            draft = before.draft() if isinstance(before, AnswerInput) else None
             await self._show_area(self._area)
+            after = area.children[0] if area.children else None
+            if draft is not None and isinstance(after, AnswerInput):
+                after.restore(draft)
 
     # -- rendering helpers ---------------------------------------------------
     @property

@@ -51,6 +51,13 @@ class AnswerInput(Vertical):
         """Take over `other`'s question in place if this widget can (see YesNoAnswer)."""
         return False
 
+    def draft(self) -> Any:
+        """What has been entered but not submitted (kept when the language switches)."""
+        return None
+
+    def restore(self, draft: Any) -> None:
+        pass
+
 
 class AnswerButton(Button):
     """A button that takes the next press at once: the same buttons serve question after question,
@@ -220,6 +227,14 @@ class TextAnswer(AnswerInput):
 
     def on_mount(self) -> None:
         self._show(self.query_one(Input).value)
+
+    def draft(self) -> Any:
+        return self.query_one(Input).value
+
+    def restore(self, draft: Any) -> None:
+        field = self.query_one(Input)
+        field.value = str(draft)
+        field.cursor_position = len(field.value)
 
     def adopt(self, other: AnswerInput) -> bool:
         if not isinstance(other, TextAnswer) or other.lang != self.lang or bool(other.unit) != bool(self.unit):
