@@ -65,7 +65,7 @@ async def test_a_staff_led_interview_records_the_staff_name_and_notes(out_dir: P
         await pilot.press("tab", "right", "enter")  # the mode: staff-led
         home = app.screen
         assert isinstance(home, HomeScreen) and home.mode == "staff"
-        await pilot.press("shift+tab", "shift+tab", "down", "enter")  # the Wakayama report, no name yet
+        await pilot.press("shift+tab", "shift+tab", "enter")  # the Wakayama report, no name yet
         assert isinstance(app.screen, HomeScreen) and "氏名" in str(home.query_one("#message").render())
         await pilot.press(*typed("佐藤"))  # the name field has the focus; Enter starts
         screen = app.screen

@@ -32,9 +32,9 @@ def retyped(text: str) -> list[str]:
 
 YES, NO, UNSURE = "y", "n", "question_mark"
 
-# Home: the flows are listed by id (subcontract-application, wakayama-safety-report).
-OPEN_SUBCONTRACT = ["home", "enter"]
-OPEN_WAKAYAMA = ["home", "down", "enter"]
+# Home: the Wakayama report (it includes the subcontract application) first, then the application.
+OPEN_WAKAYAMA = ["home", "enter"]
+OPEN_SUBCONTRACT = ["home", "down", "enter"]
 
 
 def normalised(report: dict[str, Any]) -> dict[str, Any]:

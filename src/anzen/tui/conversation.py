@@ -45,8 +45,9 @@ def question_summary(interview: Interview, node: Node, block: Mapping[str, Any] 
     """The question in one line, once it has scrolled into the earlier conversation."""
 
     def render(lang: str) -> Content:
-        head = prefix(lang).strip() + " " if prefix else ""
-        return Content.assemble("Q ", (head, "$text-accent"), interview.text(node, node.question.prompt, lang, block))
+        # no space before the prompt: a Japanese sentence has none, and a wrap would break there
+        head = prefix(lang).strip() if prefix else ""
+        return Content.assemble((head, "$text-accent"), interview.text(node, node.question.prompt, lang, block))
 
     return render
 

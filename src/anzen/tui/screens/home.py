@@ -41,7 +41,9 @@ class HomeScreen(Screen[StartRequest]):
 
     def __init__(self, flows: list[dict[str, Any]], resumable: Sequence[ResumeEntry], lang: str, *, error: str | None = None) -> None:
         super().__init__()
-        self.flows, self.resumable, self.error = flows, list(resumable), error
+        # reports that include others (the Wakayama report includes the subcontract application) first
+        self.flows = sorted(flows, key=lambda row: (-len(row.get("checklists", []) or []), str(row["id"])))
+        self.resumable, self.error = list(resumable), error
         self.set_reactive(HomeScreen.lang, lang)
 
     def compose(self) -> ComposeResult:
@@ -85,8 +87,12 @@ class HomeScreen(Screen[StartRequest]):
         flows = self.query_one("#flows", OptionList)
         highlighted = flows.highlighted
         flows.clear_options()
-        flows.add_options([flow_option(row, lang) for row in self.flows])
-        flows.highlighted = highlighted if highlighted is not None else next((i for i, r in enumerate(self.flows) if "error" not in r), None)
+        options: list[Option | None] = []
+        for row in self.flows:
+            options.extend([None, flow_option(row, lang)] if options else [flow_option(row, lang)])
+        flows.add_options(options)
+        first = next((i for i in range(flows.option_count) if not flows.get_option_at_index(i).disabled), None)
+        flows.highlighted = highlighted if highlighted is not None else first
         if self.resumable:
             self.query_one("#resume-label", Static).update(w(lang, "home.resume"))
             resume = self.query_one("#resume", OptionList)

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -94,8 +95,14 @@ class ResultScreen(Screen[ResultAction]):
         widgets = []
         if not interview.complete:
             widgets.append(Static(Content.styled(w(lang, "result.incomplete"), "bold $text-warning"), classes="incomplete"))
-        widgets.extend(ChecklistView(checklist, lang) for checklist in results(interview))
+        widgets.extend(ChecklistView(checklist, lang, self.prompt_text) for checklist in results(interview))
         await report.mount_all(widgets)
+
+    def prompt_text(self, question: str, prompt: Any, lang: str) -> str:
+        """A question as it was asked, {placeholders} filled (a block question keeps its own words)."""
+        interview = self.state.interview
+        node = interview.plan.by_id.get(question)
+        return interview.text(node, prompt, lang) if node is not None else prompt.get(lang)
 
     # -- export ------------------------------------------------------------
     def action_export(self) -> None:

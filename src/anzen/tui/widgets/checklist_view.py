@@ -5,6 +5,9 @@ table reads in monochrome and for colour-blind readers."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -30,27 +33,36 @@ def summary_content(checklist: ChecklistResult, lang: str) -> Content:
     return Content.assemble(*parts)
 
 
-def item_content(item: ItemResult, lang: str) -> Content:
+def lead(lang: str, key: str) -> str:
+    """'理由：' / 'Reason: ': no space after a Japanese label, so a wrap does not break there."""
+    return f"{w(lang, key)}：" if lang == "ja" else f"{w(lang, key)}: "
+
+
+# (question id, its prompt, lang) → the prompt with {placeholders} filled from the answers
+PromptText = Callable[[str, Any, str], str]
+
+
+def item_content(item: ItemResult, lang: str, prompt: PromptText) -> Content:
     lines = [Content.styled(item.text.get(lang), "bold" if item.needs_follow_up else "")]
     if item.needs_follow_up:
         if item.answer:
-            answered = "; ".join(f"{a.prompt.get(lang)} → {a.label.get(lang)}" for a in item.answer)
-            lines.append(Content.assemble((w(lang, "result.answer") + ": ", "italic"), answered))
+            answered = "; ".join(f"{prompt(a.question, a.prompt, lang)} → {a.label.get(lang)}" for a in item.answer)
+            lines.append(Content.assemble((lead(lang, "result.answer"), "italic"), answered))
         if item.reason:
-            lines.append(Content.assemble((w(lang, "result.reason") + ": ", "bold"), item.reason.get(lang)))
+            lines.append(Content.assemble((lead(lang, "result.reason"), "bold"), item.reason.get(lang)))
         if item.action:
-            lines.append(Content.assemble((w(lang, "result.action") + ": ", "bold"), item.action.get(lang)))
-    if item.needs_follow_up and item.refs:
-        lines.append(Content.styled(w(lang, "result.refs") + ": " + "、".join(r.label.get(lang) for r in item.refs), "$text-muted"))
+            lines.append(Content.assemble((lead(lang, "result.action"), "bold"), item.action.get(lang)))
+        if item.refs:
+            lines.append(Content.styled(lead(lang, "result.refs") + "、".join(r.label.get(lang) for r in item.refs), "$text-muted"))
     return Content("\n").join(lines)
 
 
 class ChecklistView(Vertical):
     """The checklist handed down by the screen, rendered in `lang`."""
 
-    def __init__(self, checklist: ChecklistResult, lang: str, **kwargs: object) -> None:
+    def __init__(self, checklist: ChecklistResult, lang: str, prompt: PromptText, **kwargs: object) -> None:
         super().__init__(classes="checklist", **kwargs)  # type: ignore[arg-type]
-        self.checklist, self.lang = checklist, lang
+        self.checklist, self.lang, self.prompt = checklist, lang, prompt
 
     def compose(self) -> ComposeResult:
         lang, checklist = self.lang, self.checklist
@@ -74,5 +86,5 @@ class ChecklistView(Vertical):
                 classes = "row item " + item.status.replace("_", "-")
                 with Horizontal(classes=classes):
                     yield Static(Content(name), classes="cell-no")
-                    yield Static(item_content(item, lang), classes="cell-text")
+                    yield Static(item_content(item, lang, self.prompt), classes="cell-text")
                     yield Static(status_content(item.status, lang), classes="cell-status")
