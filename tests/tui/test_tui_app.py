@@ -123,7 +123,7 @@ async def test_export_problems_are_shown_on_screen(out_dir: Path, tmp_path: Path
         await export(pilot)
         assert "出力しました" in str(screen.query_one("#export-status").render())
         await export(pilot)  # again: the files exist and are not overwritten
-        assert "already exists" in str(screen.query_one("#export-status").render())
+        assert "同名のファイルがすでにあります" in str(screen.query_one("#export-status").render())
         assert exported_report(out_dir)["complete"] is False
 
 
@@ -143,3 +143,20 @@ async def test_the_home_screen_offers_sessions_to_resume_only_when_there_are_som
         screen = app.screen
         assert isinstance(screen, InterviewScreen) and screen.node.id == "contract_start"
         assert screen.state.interview.value("applicant") == "X"
+
+
+async def test_switching_language_after_the_last_answer_redraws_every_screen(out_dir: Path) -> None:
+    from anzen.tui.screens.review import ReviewScreen
+    from test_tui_walk_wakayama import GOOD_KEYS
+
+    app = make_app(out_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*GOOD_KEYS, "f5", "f4")
+        assert "Result" in str(app.screen.query_one("#title").render())
+        await pilot.press("escape")
+        assert isinstance(app.screen, ReviewScreen) and "Check the answers" in str(app.screen.query_one("#title").render())
+        await pilot.press("escape")
+        assert isinstance(app.screen, InterviewScreen)
+        assert "Answers (F3)" in str(app.screen.query_one(".to-review").label)
+        await pilot.press("f4", "f3")
+        assert isinstance(app.screen, ReviewScreen) and "回答の確認" in str(app.screen.query_one("#title").render())

@@ -217,7 +217,7 @@ class InterviewScreen(Screen[GoHome]):
         self.node = None
         self.refresh_side()
         self.say("bot", lambda lang: Content.styled(w(lang, "all_answered"), "bold"))
-        await self._show_area(lambda: Button(w(self.lang, "key.review") + " (F3)", id="to-review", variant="primary"))
+        await self._show_area(lambda: Button(w(self.lang, "key.review") + " (F3)", classes="to-review", variant="primary"))
         self.action_review()
 
     # -- answers -------------------------------------------------------------
@@ -333,7 +333,7 @@ class InterviewScreen(Screen[GoHome]):
         if choice is not None:
             await self.jump(choice.question)
 
-    @on(Button.Pressed, "#to-review")
+    @on(Button.Pressed, ".to-review")
     def _to_review(self) -> None:
         self.action_review()
 

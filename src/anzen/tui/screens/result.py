@@ -122,8 +122,14 @@ class ResultScreen(Screen[ResultAction]):
 
     @work(thread=True, exclusive=True, group="export")
     def export(self, report: object, formats: list[str], out: Path, force: bool) -> None:
-        from anzen.exports import ExportError, write_reports
+        from anzen.exports import FORMATS, ExportError, default_basename, write_reports
 
+        if not force:  # said in the app's words (write_reports checks again, atomically)
+            taken = [out / f"{default_basename(report)}{FORMATS[f][1]}" for f in formats]  # type: ignore[arg-type]
+            taken = [p for p in taken if p.exists()]
+            if taken:
+                self.post_message(self.ExportFailed(w(self.lang, "result.exists", path=", ".join(str(p.resolve()) for p in taken))))
+                return
         try:
             written = write_reports(report, formats, out, force=force)  # type: ignore[arg-type]
         except ExportError as exc:
@@ -131,7 +137,7 @@ class ResultScreen(Screen[ResultAction]):
         except Exception as exc:  # noqa: BLE001 - shown on screen, never as a traceback over the UI
             self.post_message(self.ExportFailed(f"{type(exc).__name__}: {exc}"))
         else:
-            self.post_message(self.Exported([item.path for item in written]))
+            self.post_message(self.Exported([item.path.resolve() for item in written]))
 
     @on(Exported)
     def _exported(self, event: Exported) -> None:

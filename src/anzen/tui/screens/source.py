@@ -24,7 +24,8 @@ class SourceScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
-            yield Static(Content.styled(f"{w(self.lang, 'sources_title')}: {self.heading}", "bold"), id="title")
+            sep = "：" if self.lang == "ja" else ": "  # no space: a wrap would break there
+            yield Static(Content.styled(f"{w(self.lang, 'sources_title')}{sep}{self.heading}", "bold"), id="title")
             with VerticalScroll(id="articles", can_focus=True):
                 if not self.articles:
                     yield Static(w(self.lang, "no_sources"), markup=False)

@@ -75,6 +75,10 @@ class ChecklistView(Vertical):
                         yield Static(Content(field.label.get(lang)), classes="header-label")
                         yield Static(Content(field.display.get(lang)), classes="header-value")
         yield Static(summary_content(checklist, lang), classes="summary")
+        follow = checklist.follow_ups
+        if follow:  # where to look, before the long table
+            names = "、".join(i.id + (f"[{i.instance_label}]" if i.instance_label else "") for i in follow)
+            yield Static(Content.assemble(("▲ " + lead(lang, "result.follow"), "bold $text-error"), names), classes="follow-list")
         with Horizontal(classes="row table-head"):
             yield Static(w(lang, "result.no"), classes="cell-no", markup=False)
             yield Static(w(lang, "result.item"), classes="cell-text", markup=False)
