@@ -71,15 +71,18 @@ async def test_a_staff_led_interview_records_the_staff_name_and_notes(out_dir: P
         screen = app.screen
         assert isinstance(screen, InterviewScreen) and screen.state.staff == "佐藤"
         await pilot.press(*BASICS_KEYS, YES, "f2", *typed("規程を確認"))
-        assert screen.state.notes == {"laws_complied": "規程を確認"}  # the question being asked
-        await pilot.press("ctrl+b", "f2", *typed("社内規程を閲覧"), YES)
-        assert screen.state.notes["handling_rules"] == "社内規程を閲覧"
-        assert any("社内規程を閲覧" in str(b.render()) for b in screen.query(Bubble) if b.entry.kind == "user")
+        assert screen.state.notes == {"handling_rules": "規程を確認"}, "F2: a note on the answer just given"
+        assert any("規程を確認" in str(b.render()) for b in screen.query(Bubble) if b.entry.kind == "user")
+        await pilot.press(NO, "ctrl+b", "f2", *typed("違反を報告済み"))  # back to an answer: the note goes on it
+        assert screen.state.notes["laws_complied"] == "違反を報告済み"
+        await pilot.press(YES)  # changed: the answer and its note stay
+        await pilot.press("f3", "home", "down", "f2", "home", "ctrl+k", *typed("契約件名は契約書で確認"))  # F2 in the review
+        assert screen.state.notes["contract_name"] == "契約件名は契約書で確認"
         await pilot.press("f5")
         await export(pilot)
         report = exported_report(out_dir)
     assert report["mode"] == "staff" and report["staff"] == "佐藤"
-    assert report["notes"] == {"handling_rules": "社内規程を閲覧"}, "a note on a question not answered yet is not reported"
+    assert report["notes"] == {"handling_rules": "規程を確認", "laws_complied": "違反を報告済み", "contract_name": "契約件名は契約書で確認"}
 
 
 async def test_f1_shows_the_full_text_of_the_articles_behind_the_question(out_dir: Path) -> None:

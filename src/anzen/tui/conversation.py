@@ -33,7 +33,7 @@ def question_text(interview: Interview, node: Node, block: Mapping[str, Any] | N
             lines.append(Content.assemble((why, "italic $text-accent"), interview.text(node, q.help, lang, block)))
         refs = refs_for(interview.plan, node)
         if refs:
-            names = "、".join(a.label for a in source_articles(interview.plan, refs, lang))
+            names = ("、" if lang == "ja" else "; ").join(a.label for a in source_articles(interview.plan, refs, lang))
             tail = f"{names}（F1）" if lang == "ja" else f"{names} (F1)"
             lines.append(Content.styled(f"{w(lang, 'result.refs')}: {tail}", "$text-muted"))
         return Content("\n").join(lines)

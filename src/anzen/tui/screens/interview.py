@@ -351,7 +351,8 @@ class InterviewScreen(Screen[GoHome]):
     def action_note(self) -> None:
         from anzen.tui.screens.note import NoteScreen
 
-        node = self.node
+        # the answer just given (or the one being changed); other answers: F2 in the review
+        node = self.node if self.node is not None and self.interview.is_answered(self.node.id) else self.interview.previous(self.node.id if self.node else None)
         if node is None or not self.state.staff_led:
             return
         prompt = self.interview.text(node, node.question.prompt, self.lang)

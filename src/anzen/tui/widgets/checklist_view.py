@@ -53,7 +53,7 @@ def item_content(item: ItemResult, lang: str, prompt: PromptText) -> Content:
         if item.action:
             lines.append(Content.assemble((lead(lang, "result.action"), "bold"), item.action.get(lang)))
         if item.refs:
-            lines.append(Content.styled(lead(lang, "result.refs") + "、".join(r.label.get(lang) for r in item.refs), "$text-muted"))
+            lines.append(Content.styled(lead(lang, "result.refs") + ("、" if lang == "ja" else "; ").join(r.label.get(lang) for r in item.refs), "$text-muted"))
     return Content("\n").join(lines)
 
 
