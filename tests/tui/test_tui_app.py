@@ -163,3 +163,20 @@ async def test_switching_language_after_the_last_answer_redraws_every_screen(out
         assert "Answers (F3)" in str(app.screen.query_one(".to-review").label)
         await pilot.press("f4", "f3")
         assert isinstance(app.screen, ReviewScreen) and "回答の確認" in str(app.screen.query_one("#title").render())
+
+
+async def test_a_report_written_earlier_can_be_opened_again_from_home(out_dir: Path, tmp_path: Path) -> None:
+    from anzen.tui.screens.review import ReviewScreen
+    from test_tui_walk_wakayama import GOOD
+    from tui_helpers import fill_report
+
+    written = fill_report("wakayama-safety-report", GOOD, tmp_path)
+    (tmp_path / "fill-out" / "not-a-report.json").write_text("[1, 2]")  # passed over
+    app = make_app(tmp_path / "fill-out")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("tab", "tab")  # past the reports and the kind of interview
+        assert app.focused is not None and app.focused.id == "recent"
+        assert len(app.focused.options) == 1
+        await pilot.press("home", "enter")
+        assert isinstance(app.screen, ReviewScreen), "every question answered: straight to the review"
+        assert app.screen.state.interview.answers == written["answers"]

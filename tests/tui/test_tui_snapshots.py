@@ -20,6 +20,11 @@ SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 36), id="120x36"
 UP_TO_COPIES = {k: MIXED[k] for k in list(MIXED)[: list(MIXED).index("copied_any") + 1]}
 
 
+@pytest.fixture(autouse=True)
+def _empty_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # ./exports holds no earlier reports: the home screen is the same everywhere
+
+
 def started(answers: dict[str, Any], *then: str):
     async def run_before(pilot: Any) -> None:
         await pilot.pause()

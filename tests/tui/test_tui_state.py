@@ -109,6 +109,25 @@ def test_articles_come_from_the_question_or_else_from_its_category(wakayama) -> 
     assert {r.doc for r in refs_for(wakayama, roster_changed)} >= {"wakayama-tokki"}
 
 
+def test_recent_reports_are_anzen_reports_newest_first(tmp_path) -> None:
+    import json
+    import os
+
+    from anzen.tui.recent import recent_reports
+
+    for n in range(3):
+        path = tmp_path / f"r{n}.json"
+        path.write_text(json.dumps({"format": "anzen-report", "flow": "f", "flow_title": {"ja": "題", "en": "Title"},
+                                    "answers": {"q": n}, "mode": "staff", "staff": "佐藤", "notes": {"q": "メモ"}}))
+        os.utime(path, (1_000_000 + n, 1_000_000 + n))
+    (tmp_path / "other.json").write_text('{"format": "something else", "answers": {}}')
+    (tmp_path / "broken.json").write_text("{")
+    found = recent_reports(tmp_path, "en", limit=2)
+    assert [r.answers for r in found] == [{"q": 2}, {"q": 1}]
+    assert found[0].title == "Title" and found[0].staff == "佐藤" and found[0].notes == {"q": "メモ"}
+    assert recent_reports(tmp_path / "missing") == []
+
+
 def test_commands_other_than_the_app_do_not_import_textual() -> None:
     code = "import sys; from anzen.cli.main import main; main(['flows', 'list', '--json']); print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

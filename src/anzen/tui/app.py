@@ -47,7 +47,10 @@ class AnzenApp(App[None]):
         from anzen.cli.flows import flow_summaries
         from anzen.tui.screens.home import HomeScreen
 
-        self.push_screen(HomeScreen(flow_summaries(), self.resume_source(), self.lang, error=error), self.start)
+        from anzen.tui.recent import recent_reports
+
+        home = HomeScreen(flow_summaries(), self.resume_source(), self.lang, error=error, recent=recent_reports(self.out_dir, self.lang))
+        self.push_screen(home, self.start)
 
     def start(self, request: StartRequest | None) -> None:
         from anzen.build import load_plan
@@ -62,7 +65,8 @@ class AnzenApp(App[None]):
         except ProblemsError as exc:
             self.show_home(w(self.lang, "home.start_failed", error="; ".join(p.render() for p in exc.problems)))
             return
-        state, _ = InterviewState.start(plan, today=self.today or date.today(), mode=request.mode, staff=request.staff, answers=request.answers)
+        state, _ = InterviewState.start(plan, today=self.today or date.today(), mode=request.mode, staff=request.staff,
+                                        answers=request.answers, notes=request.notes)
         self.push_screen(InterviewScreen(state, self.lang, clock=self.clock, out_dir=self.out_dir), self.interview_closed)
 
     def interview_closed(self, _: GoHome | None) -> None:

@@ -30,6 +30,21 @@ def no_sessions() -> Sequence[ResumeEntry]:
 
 
 @dataclass(frozen=True)
+class RecentReport:
+    """A JSON report written earlier (in the export folder): opened again to check or correct it."""
+
+    path: str
+    flow: str
+    title: str
+    respondent: str | None
+    generated_at: str
+    answers: Mapping[str, Any] = field(default_factory=dict)
+    mode: str = "self"
+    staff: str | None = None
+    notes: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class StartRequest:
     """Home → app: start (or resume) an interview."""
 
@@ -38,6 +53,7 @@ class StartRequest:
     staff: str | None = None
     answers: Mapping[str, Any] | None = None
     session: str | None = None
+    notes: Mapping[str, str] | None = None
 
 
 @dataclass(frozen=True)

@@ -31,10 +31,11 @@ class InterviewState:
 
     @classmethod
     def start(cls, plan: Plan, *, today: date, mode: str = SELF, staff: str | None = None,
-              answers: Mapping[str, Any] | None = None) -> tuple["InterviewState", LoadReport | None]:
-        """A new interview; `answers` (e.g. a resumed session) are loaded through the engine."""
+              answers: Mapping[str, Any] | None = None, notes: Mapping[str, str] | None = None) -> tuple["InterviewState", LoadReport | None]:
+        """A new interview; `answers` (a resumed session, a report opened again) are loaded through the engine."""
         state = cls(plan, Interview(plan, today=today), mode, staff if mode == STAFF else None)
         loaded = state.interview.load(answers) if answers else None
+        state.notes = {q: n for q, n in (notes or {}).items() if state.interview.is_answered(q)}
         return state, loaded
 
     @property

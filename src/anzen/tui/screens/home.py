@@ -8,7 +8,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -16,7 +16,7 @@ from textual.widgets import Footer, Input, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from anzen.tui.keys import localize_bindings
-from anzen.tui.navigation import ResumeEntry, StartRequest
+from anzen.tui.navigation import RecentReport, ResumeEntry, StartRequest
 from anzen.tui.state import SELF, STAFF
 from anzen.tui.widgets.toggles import MarkedRadioButton as RadioButton
 from anzen.tui.words import w
@@ -39,15 +39,16 @@ class HomeScreen(Screen[StartRequest]):
     BINDINGS = [Binding("enter", "start", "key.start", show=True)]
     lang: reactive[str] = reactive("ja", init=False)
 
-    def __init__(self, flows: list[dict[str, Any]], resumable: Sequence[ResumeEntry], lang: str, *, error: str | None = None) -> None:
+    def __init__(self, flows: list[dict[str, Any]], resumable: Sequence[ResumeEntry], lang: str, *, error: str | None = None,
+                 recent: Sequence[RecentReport] = ()) -> None:
         super().__init__()
         # reports that include others (the Wakayama report includes the subcontract application) first
         self.flows = sorted(flows, key=lambda row: (-len(row.get("checklists", []) or []), str(row["id"])))
-        self.resumable, self.error = list(resumable), error
+        self.resumable, self.error, self.recent = list(resumable), error, list(recent)
         self.set_reactive(HomeScreen.lang, lang)
 
     def compose(self) -> ComposeResult:
-        with Vertical(id="home"):
+        with VerticalScroll(id="home"):
             yield Static("", id="title")
             yield Static("", id="intro")
             if self.resumable:  # the session store fills this; without sessions the list stays hidden
@@ -62,6 +63,9 @@ class HomeScreen(Screen[StartRequest]):
                     yield RadioButton("", id="mode-staff")
             yield Input(id="staff", max_length=100)
             yield Static("", id="message")
+            if self.recent:
+                yield Static("", id="recent-label", classes="label")
+                yield OptionList(id="recent")
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
@@ -99,6 +103,15 @@ class HomeScreen(Screen[StartRequest]):
             resume.clear_options()
             resume.add_options([
                 Option(Content(w(lang, "home.resume_row", title=e.title, answered=e.answered, when=e.updated)), id=e.id) for e in self.resumable
+            ])
+
+        if self.recent:
+            self.query_one("#recent-label", Static).update(w(lang, "home.recent"))
+            recent = self.query_one("#recent", OptionList)
+            recent.clear_options()
+            recent.add_options([
+                Option(Content.assemble((r.title, "bold"), "  ", r.respondent or "", "  ", (r.generated_at, "$text-muted")), id=str(n))
+                for n, r in enumerate(self.recent)
             ])
 
     @property
@@ -144,3 +157,9 @@ class HomeScreen(Screen[StartRequest]):
         entry = next((e for e in self.resumable if e.id == event.option.id), None)
         if entry is not None:
             self.dismiss(StartRequest(entry.flow, entry.mode, entry.staff, entry.answers, entry.id))
+
+    @on(OptionList.OptionSelected, "#recent")
+    def _reopen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        report = self.recent[int(event.option.id or 0)]
+        self.dismiss(StartRequest(report.flow, report.mode, report.staff, report.answers, notes=report.notes))
