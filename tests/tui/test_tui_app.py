@@ -150,11 +150,13 @@ async def test_the_home_screen_offers_sessions_to_resume_only_when_there_are_som
 
 async def test_switching_language_after_the_last_answer_redraws_every_screen(out_dir: Path) -> None:
     from anzen.tui.screens.review import ReviewScreen
-    from test_tui_walk_wakayama import GOOD_KEYS
+    from test_tui_walk_wakayama import GOOD
+    from tui_helpers import start_with
 
     app = make_app(out_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*GOOD_KEYS, "f5", "f4")
+        await start_with(pilot, "wakayama-safety-report", GOOD)
+        await pilot.press("f5", "f4")
         assert "Result" in str(app.screen.query_one("#title").render())
         await pilot.press("escape")
         assert isinstance(app.screen, ReviewScreen) and "Check the answers" in str(app.screen.query_one("#title").render())

@@ -10,8 +10,8 @@ from anzen.tui.screens.result import ResultScreen
 from anzen.tui.screens.review import ReviewScreen
 from anzen.tui.widgets.transcript import Bubble
 
-from test_tui_walk_wakayama import BASICS_KEYS, GOOD, GOOD_KEYS
-from tui_helpers import NO, OPEN_WAKAYAMA, YES, export, exported_report, make_app, statuses
+from test_tui_walk_wakayama import BASICS_KEYS, GOOD
+from tui_helpers import NO, OPEN_WAKAYAMA, YES, export, exported_report, make_app, start_with, statuses
 
 TO_COPIES = [*OPEN_WAKAYAMA, *BASICS_KEYS, YES, YES, YES, YES, YES, NO, "1", NO]
 
@@ -49,8 +49,8 @@ async def test_changing_a_branch_answer_removes_the_abandoned_branch(out_dir: Pa
 async def test_an_answer_changed_from_the_review_re_branches_and_returns_to_the_review(out_dir: Path) -> None:
     app = make_app(out_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*GOOD_KEYS)
-        assert isinstance(app.screen, ReviewScreen)
+        await start_with(pilot, "wakayama-safety-report", GOOD)
+        assert isinstance(app.screen, ReviewScreen), "every question answered: the review opens"
         await pilot.press("end", "enter")  # the last answer: no incident so far
         screen = app.screen
         assert isinstance(screen, InterviewScreen) and screen.node.id == "incident_occurred"

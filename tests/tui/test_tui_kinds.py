@@ -6,6 +6,7 @@ from pathlib import Path
 
 from anzen.tui.navigation import StartRequest
 from anzen.tui.screens.review import ReviewScreen
+from anzen.tui.widgets.transcript import Bubble
 
 from tui_helpers import make_app, typed
 
@@ -54,9 +55,11 @@ async def test_multiple_choice_and_numbers_by_keys(out_dir: Path, tmp_path: Path
         assert "1以上" in str(screen.query_one(".message").render()) and screen.node.id == "staff"
         await pilot.press("home", "ctrl+k", "1", "2")
         assert "12人" in str(screen.query_one(".message").render()), "the number as it will read"
-        await pilot.press("enter", "enter")  # 12 people; no remark
+        await pilot.press("enter", *typed("[b]x[/b]"))  # 12 people; a remark that looks like markup
         assert isinstance(app.screen, ReviewScreen)
-        assert app.screen.state.interview.answers == {"media": ["paper", "usb"], "staff": 12, "remark": None}
+        assert app.screen.state.interview.answers == {"media": ["paper", "usb"], "staff": 12, "remark": "[b]x[/b]"}
+        answers = [str(b.render()) for b in screen.query(Bubble) if b.entry.kind == "user"]
+        assert answers == ["紙、USBメモリ", "12人", "[b]x[/b]"], "shown as typed, never read as markup"
 
 
 async def test_a_flow_that_cannot_be_loaded_is_reported_on_the_home_screen(out_dir: Path, tmp_path: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from anzen.tui.screens.result import ResultScreen
 from anzen.tui.screens.review import ReviewScreen
 
-from tui_helpers import NO, OPEN_SUBCONTRACT, YES, export, exported_report, fill_report, make_app, normalised, retyped, statuses, typed
+from tui_helpers import NO, OPEN_SUBCONTRACT, YES, export, exported_report, fill_report, make_app, normalised, retyped, start_with, statuses, typed
 
 BASICS_KEYS = ["enter", "enter", *typed("X"), "enter", "enter", "enter", "2"]  # the whole work
 # name, representative, address, contact, group company, content, personal info, My Number,
@@ -64,11 +64,16 @@ async def test_a_removed_block_is_gone_and_the_minimum_is_enforced(out_dir: Path
     app = make_app(out_dir)
     short_b = [*typed("B"), "enter", "enter", "enter", NO, "enter", "enter", NO, "enter", "enter", "enter", "enter", "enter", YES, "enter", NO]
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press(*OPEN_SUBCONTRACT, *BASICS_KEYS, *short_b, "d")
+        await start_with(pilot, "subcontract-application", BASICS)
+        await pilot.press(*short_b, "d")
         screen = app.screen
         assert not screen.query("#blocks"), "the only block was removed"
         await pilot.press("enter")  # done with no block: the flow needs at least one
         assert "1件以上" in str(screen.query_one(".group-panel .message").render())
         assert not screen.state.interview.is_answered("subcontractors")
-        await pilot.press("a", *short_b, "enter")
+        await pilot.press("a", *short_b, "ctrl+b")  # back to the question before, by mistake
+        assert screen.node.id == "scope"
+        await pilot.press("enter")  # the same answer again: the block entered is still there
+        assert [str(o.prompt) for o in screen.query_one("#blocks").options] == ["1. B"]
+        await pilot.press("enter")
         assert [b["name"] for b in screen.state.interview.value("subcontractors")] == ["B"]

@@ -73,3 +73,12 @@ async def export(pilot: Any) -> None:
     await pilot.press("f6")
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def start_with(pilot: Any, flow: str, answers: dict[str, Any]) -> None:
+    """Open `flow` with `answers` already given (as a resumed session would), skipping their keys."""
+    from anzen.tui.navigation import StartRequest
+
+    await pilot.pause()
+    pilot.app.start(StartRequest(flow, answers=answers))
+    await pilot.pause()

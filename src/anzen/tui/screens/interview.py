@@ -56,6 +56,7 @@ class InterviewScreen(Screen[GoHome]):
         self.child: Node | None = None  # the block question asked now
         self.group_error: str | None = None
         self.from_review = False
+        self.unsent_blocks: dict[str, list[dict[str, Any]]] = {}  # blocks entered for a group not yet answered
         self._area: Callable[[], Widget] | None = None
 
     @property
@@ -165,6 +166,8 @@ class InterviewScreen(Screen[GoHome]):
         await self.ask(node)
 
     async def ask(self, node: Node, *, again: bool = False) -> None:
+        if self.draft is not None and self.draft.blocks and not self.interview.is_answered(self.draft.group.id):
+            self.unsent_blocks[self.draft.group.id] = list(self.draft.blocks)  # left with Ctrl-B: kept for later
         self.node, self.draft, self.child, self.group_error = node, None, None, None
         if again:
             self.say("meta", lambda lang: Content.styled("↩ " + w(lang, "back_to"), "italic"))
@@ -174,7 +177,7 @@ class InterviewScreen(Screen[GoHome]):
         self.ask_bubble(node, None, None, node.id)
         self.refresh_side()
         if node.is_group:
-            self.draft = GroupDraft(self.interview, node, self.interview.value(node.id))
+            self.draft = GroupDraft(self.interview, node, self.interview.value(node.id) or self.unsent_blocks.pop(node.id, None))
             if not self.draft.blocks and node.question.min_items > 0:
                 self.draft.start_block()
                 await self.ask_child()

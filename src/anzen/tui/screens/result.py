@@ -113,7 +113,7 @@ class ResultScreen(Screen[ResultAction]):
         if not formats:
             status.update(Content.styled(w(self.lang, "result.no_format"), "$text-error"))
             return
-        out = Path(self.query_one("#out", Input).value.strip() or str(self.out_dir))
+        out = Path(self.query_one("#out", Input).value.strip() or str(self.out_dir)).expanduser()
         force = self.query_one("#force", Checkbox).value
         report = self.state.report(generated_at=self.clock(), lang=self.lang)
         status.update(Content.styled(w(self.lang, "result.exporting"), "$text-muted"))
