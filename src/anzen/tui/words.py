@@ -36,7 +36,7 @@ WORDS: dict[str, dict[str, str]] = {
         "block": "{label} {n}", "blocks": "入力済みの{label}", "no_blocks": "（まだありません）",
         "group_hint": "a: {label}を追加 / ↑↓: 選択 / e: 選択中を編集 / d: 選択中を削除 / Enter(完了): 確定",
         "add_block": "＋ {label}を追加", "remove_block": "－ 削除", "done_blocks": "✓ 完了",
-        "block_done": "{label} {n} の入力が終わりました。",
+        "block_done": "{name}の入力が終わりました。",
         "mode_self": "自己点検", "mode_staff": "職員による聞き取り", "staff_label": "確認者: {name}",
         "pick_title": "変更する回答を選んでください", "pick_none": "この分類にはまだ回答がありません。",
         # review
@@ -88,7 +88,7 @@ WORDS: dict[str, dict[str, str]] = {
         "block": "{label} {n}", "blocks": "{label}s entered", "no_blocks": "(none yet)",
         "group_hint": "a: add a {label} / ↑↓: select / e: edit the selected / d: remove it / Enter (Done): confirm",
         "add_block": "+ Add a {label}", "remove_block": "- Remove", "done_blocks": "✓ Done",
-        "block_done": "{label} {n} is complete.",
+        "block_done": "{name}: done.",
         "mode_self": "Self-assessment", "mode_staff": "Staff-led interview", "staff_label": "Checked by: {name}",
         "pick_title": "Choose the answer to change", "pick_none": "No answers in this category yet.",
         "review.title": "Check the answers", "review.hint": "Enter: change the selected answer / F5: result / Esc: back to the questions",

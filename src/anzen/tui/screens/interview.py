@@ -193,7 +193,8 @@ class InterviewScreen(Screen[GoHome]):
         child = draft.next_child()
         if child is None:
             number = draft.finish_block()
-            self.notice("block_done", label=draft.label.get(self.lang), n=number)
+            block = draft.blocks[number - 1]
+            self.say("notice", lambda lang: Content(w(lang, "block_done", name=draft.block_name(block, number, lang))))
             self.child = None
             await self.show_group()
             return

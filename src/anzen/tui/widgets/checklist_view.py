@@ -44,6 +44,8 @@ PromptText = Callable[[str, Any, str], str]
 
 def item_content(item: ItemResult, lang: str, prompt: PromptText) -> Content:
     lines = [Content.styled(item.text.get(lang), "bold" if item.needs_follow_up else "")]
+    if item.instance_label:  # which subcontractor (one row per block): in the wide column, not under No.
+        lines.insert(0, Content.styled(f"【{item.instance_label}】", "$text-accent"))
     if item.needs_follow_up:
         if item.answer:
             answered = "; ".join(f"{prompt(a.question, a.prompt, lang)} → {a.label.get(lang)}" for a in item.answer)
@@ -86,7 +88,7 @@ class ChecklistView(Vertical):
         for cat in checklist.categories:
             yield Static(Content.styled(f"{cat.id} {cat.title.get(lang)}", "bold"), classes="category")
             for item in cat.items:
-                name = item.id + (f"\n{item.instance_label}" if item.instance_label else "")
+                name = item.id
                 classes = "row item " + item.status.replace("_", "-")
                 with Horizontal(classes=classes):
                     yield Static(Content(name), classes="cell-no")
