@@ -182,3 +182,12 @@ async def test_a_report_written_earlier_can_be_opened_again_from_home(out_dir: P
         await pilot.press("home", "enter")
         assert isinstance(app.screen, ReviewScreen), "every question answered: straight to the review"
         assert app.screen.state.interview.answers == written["answers"]
+
+
+def test_without_a_terminal_the_app_says_what_to_use_instead() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "anzen", "--lang", "en"], input="", capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2 and "needs a terminal" in done.stderr and "anzen fill" in done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""

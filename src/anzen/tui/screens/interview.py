@@ -23,9 +23,9 @@ from textual.widgets import Button, Footer, Static
 from anzen.answers import label_of, normalize
 from anzen.errors import AnswerError
 from anzen.plan import Node
+from anzen.tui.conversation import answer_text, changed_text, loaded_entries, question_summary, question_text, removed_text
 from anzen.tui.keys import localize_bindings
 from anzen.tui.navigation import BackToReview, EditAnswer, GoHome, KeepAsking, ResultAction, ReviewChoice, ShowResult
-from anzen.tui.conversation import answer_text, changed_text, loaded_entries, question_summary, question_text, removed_text
 from anzen.tui.overview import answer_rows, category_rows, questions_of_category, refs_for, source_articles
 from anzen.tui.state import GroupDraft, InterviewState
 from anzen.tui.widgets.answer_inputs import AnswerInput, answer_input_for
