@@ -219,7 +219,7 @@ def _parse(loader: _Loader, file: str, loader_text: str) -> YamlDoc:
         if at == "\t":
             hint = "YAML is indented with spaces; this line has a tab."
         elif "expected ',' or" in str(exc.problem):  # a common trap inside {…} and […]
-            hint = "Inside { } or [ ], put text that contains ? : , { } [ ] in quotes (prompt: \"Is it?\")."
+            hint = "Inside { } or [ ], put text that contains a comma, a colon or brackets in quotes (prompt: \"Yes, it is\")."
         raise ProblemsError([Problem("yaml-syntax", message, file, line, hint=hint)]) from None
     except yaml.YAMLError as exc:
         raise ProblemsError([Problem("yaml-syntax", f"YAML syntax: {exc}", file)]) from None

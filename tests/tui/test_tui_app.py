@@ -88,7 +88,7 @@ async def test_a_staff_led_interview_records_the_staff_name_and_notes(out_dir: P
 async def test_f1_shows_the_full_text_of_the_articles_behind_the_question(out_dir: Path) -> None:
     app = make_app(out_dir)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press(*OPEN_WAKAYAMA, *BASICS_KEYS, YES, YES, YES, YES, YES, NO, "1", NO, "f1")
+        await pilot.press(*OPEN_WAKAYAMA, *BASICS_KEYS, YES, YES, YES, YES, YES, NO, "1", NO, NO, "f1")
         modal = app.screen
         assert isinstance(modal, SourceScreen)
         texts = [str(s.render()) for s in modal.query(".article-title, .article-text")]

@@ -13,7 +13,7 @@ from anzen.tui.widgets.transcript import Bubble
 from test_tui_walk_wakayama import BASICS_KEYS, GOOD
 from tui_helpers import NO, OPEN_WAKAYAMA, YES, export, exported_report, make_app, start_with, statuses
 
-TO_COPIES = [*OPEN_WAKAYAMA, *BASICS_KEYS, YES, YES, YES, YES, YES, NO, "1", NO]
+TO_COPIES = [*OPEN_WAKAYAMA, *BASICS_KEYS, YES, YES, YES, YES, YES, NO, "1", NO, NO]  # NO after "1": no training report now
 
 
 async def test_changing_a_branch_answer_removes_the_abandoned_branch(out_dir: Path) -> None:

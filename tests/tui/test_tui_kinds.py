@@ -64,7 +64,7 @@ async def test_multiple_choice_and_numbers_by_keys(out_dir: Path, tmp_path: Path
 
 async def test_a_flow_that_cannot_be_loaded_is_reported_on_the_home_screen(out_dir: Path, tmp_path: Path) -> None:
     flow = tmp_path / "broken.yaml"
-    flow.write_text(FLOW.replace('"Which media?"', "Which media?"), encoding="utf-8")  # a YAML syntax error
+    flow.write_text(FLOW.replace('"Which media?"', '[Which media?'), encoding="utf-8")  # a YAML syntax error
     app = make_app(out_dir)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()

@@ -10,11 +10,11 @@ from anzen.tui.screens.review import ReviewScreen
 
 from tui_helpers import NO, OPEN_WAKAYAMA, UNSURE, YES, export, exported_report, fill_report, make_app, normalised, statuses, typed
 
-BASICS_KEYS = ["enter", "enter", "enter", *typed("株式会社サンプル"), *typed("和歌山"), *typed("山田"), "enter"]
+BASICS_KEYS = ["enter", "enter", "enter", *typed("株式会社サンプル"), *typed("和歌山"), *typed("山田"), "enter", NO]  # NO: no pledge now
 BASICS = {
     "municipality": "和歌山市", "contract_name": "令和8年度マイナンバーカードコールセンター運営業務",
     "contract_date": "2026-04-01", "contractor": "株式会社サンプル", "address": "和歌山",
-    "representative": "山田", "report_date": "2026-10-01",
+    "representative": "山田", "report_date": "2026-10-01", "offer_pledge": "no",
 }
 
 # A mix: a copy made without consent, a わからない, a subcontract (the application sub-flow, one block).
@@ -22,7 +22,7 @@ MIXED_KEYS = [
     *OPEN_WAKAYAMA, *BASICS_KEYS,
     YES, YES,  # 1, 2
     YES, YES, YES, YES, NO,  # 3: roster changed, change not reported
-    "2",  # 4: trained only some
+    "2", NO,  # 4: trained only some; no training report now
     NO,  # 5
     YES, NO, NO,  # 6: copied, not on instruction, no consent
     YES, YES, YES, UNSURE,  # 7: taken out with approval and record; concealment わからない
@@ -44,7 +44,7 @@ SUB1 = {
 MIXED = {
     **BASICS,
     "handling_rules": "yes", "laws_complied": "yes", "staff_limited": "yes", "place_limited": "yes",
-    "roster_submitted": "yes", "roster_changed": "yes", "change_reported": "no", "training_scope": "some",
+    "roster_submitted": "yes", "roster_changed": "yes", "change_reported": "no", "training_scope": "some", "offer_training_report": "no",
     "used_outside_purpose": "no", "copied_any": "yes", "copy_on_instruction": "no", "copy_consent": "no",
     "taken_out": "yes", "takeout_approved": "yes", "takeout_recorded": "yes", "takeout_concealed": "unsure",
     "third_party_handled": "yes", "subcontract_scope": "part", "subcontract_consent": "yes",
@@ -83,12 +83,12 @@ async def test_mixed_walk_gives_the_checklist_and_the_same_report_as_fill(out_di
 
 GOOD_KEYS = [
     *OPEN_WAKAYAMA, *BASICS_KEYS,
-    YES, YES, YES, YES, YES, NO, "1", NO, NO, NO, NO, NO, YES, YES, YES, NO,
+    YES, YES, YES, YES, YES, NO, "1", NO, NO, NO, NO, NO, NO, YES, YES, YES, NO,
 ]
 GOOD = {
     **BASICS,
     "handling_rules": "yes", "laws_complied": "yes", "staff_limited": "yes", "place_limited": "yes",
-    "roster_submitted": "yes", "roster_changed": "no", "training_scope": "all", "used_outside_purpose": "no",
+    "roster_submitted": "yes", "roster_changed": "no", "training_scope": "all", "offer_training_report": "no", "used_outside_purpose": "no",
     "copied_any": "no", "taken_out": "no", "third_party_handled": "no", "info_no_longer_needed": "no",
     "aware_return_duty": "yes", "emergency_contact": "yes", "incident_response": "yes", "incident_occurred": "no",
 }
@@ -111,10 +111,10 @@ async def test_a_clean_walk_confirms_every_item_that_applies(out_dir: Path, tmp_
 async def test_the_side_panel_marks_progress_current_category_and_follow_ups(out_dir: Path) -> None:
     app = make_app(out_dir)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press(*OPEN_WAKAYAMA, *BASICS_KEYS, YES, YES, YES, YES, YES, YES, NO, "2", NO, YES)
+        await pilot.press(*OPEN_WAKAYAMA, *BASICS_KEYS, YES, YES, YES, YES, YES, YES, NO, "2", NO, NO, YES)
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
-        assert str(screen.query_one("#progress-text").render()).startswith("17 / ")
+        assert str(screen.query_one("#progress-text").render()).startswith("19 / ")
         lines = [str(option.prompt) for option in screen.query_one("#categories").options]
         assert lines[3].startswith(" ▲ 4 ")  # trained only some: follow-up, by mark
         assert lines[5].startswith("▶？ 6 ")  # now asking about copies: current, not settled yet

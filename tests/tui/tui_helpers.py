@@ -32,9 +32,17 @@ def retyped(text: str) -> list[str]:
 
 YES, NO, UNSURE = "y", "n", "question_mark"
 
-# Home: the Wakayama report (it includes the subcontract application) first, then the application.
-OPEN_WAKAYAMA = ["home", "enter"]
-OPEN_SUBCONTRACT = ["home", "down", "enter"]
+def open_flow(flow_id: str) -> list[str]:
+    """Keys on the home screen that open `flow_id` (in the order the home screen lists the flows)."""
+    from anzen.cli.flows import flow_summaries
+    from anzen.tui.screens.home import listing_order
+
+    ids = [row["id"] for row in sorted(flow_summaries(), key=listing_order)]
+    return ["home", *["down"] * ids.index(flow_id), "enter"]
+
+
+OPEN_WAKAYAMA = open_flow("wakayama-safety-report")
+OPEN_SUBCONTRACT = open_flow("subcontract-application")
 
 
 def normalised(report: dict[str, Any]) -> dict[str, Any]:

@@ -34,6 +34,11 @@ def flow_option(row: dict[str, Any], lang: str) -> Option:
     return Option(Content("\n").join(lines), id=str(row["id"]))
 
 
+def listing_order(row: dict[str, Any]) -> tuple[int, str]:
+    """Reports that include others (the Wakayama report includes the application, pledge, training report) first."""
+    return (-len(row.get("checklists", []) or []), str(row["id"]))
+
+
 class HomeScreen(Screen[StartRequest]):
     CSS_PATH = "home.tcss"
     BINDINGS = [Binding("enter", "start", "key.start", show=True)]
@@ -42,8 +47,7 @@ class HomeScreen(Screen[StartRequest]):
     def __init__(self, flows: list[dict[str, Any]], resumable: Sequence[ResumeEntry], lang: str, *, error: str | None = None,
                  recent: Sequence[RecentReport] = ()) -> None:
         super().__init__()
-        # reports that include others (the Wakayama report includes the subcontract application) first
-        self.flows = sorted(flows, key=lambda row: (-len(row.get("checklists", []) or []), str(row["id"])))
+        self.flows = sorted(flows, key=listing_order)
         self.resumable, self.error, self.recent = list(resumable), error, list(recent)
         self.set_reactive(HomeScreen.lang, lang)
 
