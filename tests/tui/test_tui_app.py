@@ -53,10 +53,10 @@ def test_anzen_without_a_command_opens_the_app_in_the_language_asked(monkeypatch
     import anzen.tui
     from anzen.cli.main import main
 
-    opened: list[str] = []
-    monkeypatch.setattr(anzen.tui, "run", lambda lang="ja": opened.append(lang) or 0)
-    assert main([]) == 0 and main(["--lang", "en"]) == 0
-    assert opened == ["ja", "en"]
+    opened: list[tuple[str, str | None]] = []
+    monkeypatch.setattr(anzen.tui, "run", lambda lang="ja", db=None: opened.append((lang, db)) or 0)
+    assert main([]) == 0 and main(["--lang", "en", "--db", "x.db"]) == 0
+    assert opened == [("ja", None), ("en", "x.db")]
 
 
 async def test_a_staff_led_interview_records_the_staff_name_and_notes(out_dir: Path) -> None:

@@ -85,7 +85,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:  # the full-screen app; `anzen interview` stays the line mode
             from anzen.tui import run as run_app
 
-            return run_app(args.lang)
+            return run_app(args.lang, getattr(args, "db", None))
         if args.command == "interview":
             from anzen.cli.interview import run
 

@@ -6,6 +6,7 @@ answers that would be lost."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 from datetime import date, datetime
 from pathlib import Path
 
@@ -34,10 +35,12 @@ class AnzenApp(App[None]):
     lang: reactive[str] = reactive("ja", init=False)
 
     def __init__(self, lang: str = "ja", *, today: date | None = None, clock: Callable[[], datetime] = _now,
-                 out_dir: Path = Path("exports"), resume_source: ResumeSource = no_sessions) -> None:
+                 out_dir: Path = Path("exports"), resume_source: ResumeSource = no_sessions, sessions: Any = None) -> None:
         super().__init__()
         self.set_reactive(AnzenApp.lang, lang)
         self.today, self.clock, self.out_dir, self.resume_source = today, clock, out_dir, resume_source
+        self.sessions = sessions  # a SessionLink: every answer is kept in the session store
+        self.live: Any = None  # the InterviewState of the interview on screen
 
     def on_mount(self) -> None:
         localize_bindings(self, self.lang)
@@ -49,7 +52,14 @@ class AnzenApp(App[None]):
 
         from anzen.tui.recent import recent_reports
 
-        home = HomeScreen(flow_summaries(), self.resume_source(), self.lang, error=error, recent=recent_reports(self.out_dir, self.lang))
+        rows = flow_summaries()
+        resumable = self.resume_source()
+        if self.sessions is not None:
+            titles = {str(r["id"]): (r["title"].get(self.lang) or r["title"]["ja"]) for r in rows if "title" in r}  # type: ignore[union-attr]
+            resumable = self.sessions.entries(titles)
+            if self.sessions.error and error is None:
+                error = w(self.lang, "session.store_error", error=self.sessions.error)
+        home = HomeScreen(rows, resumable, self.lang, error=error, recent=recent_reports(self.out_dir, self.lang))
         self.push_screen(home, self.start)
 
     def start(self, request: StartRequest | None) -> None:
@@ -65,18 +75,61 @@ class AnzenApp(App[None]):
         except ProblemsError as exc:
             self.show_home(w(self.lang, "home.start_failed", error="; ".join(p.render() for p in exc.problems)))
             return
-        state, _ = InterviewState.start(plan, today=self.today or date.today(), mode=request.mode, staff=request.staff,
-                                        answers=request.answers, notes=request.notes)
+        state = self.stored_state(request)
+        if state is False:
+            return
+        if state is None:  # no store (or a report opened again): the answers live in the app until exported
+            state, _ = InterviewState.start(plan, today=self.today or date.today(), mode=request.mode, staff=request.staff,
+                                            answers=request.answers, notes=request.notes)
+        self.live = state
         self.push_screen(InterviewScreen(state, self.lang, clock=self.clock, out_dir=self.out_dir), self.interview_closed)
 
+    def stored_state(self, request: StartRequest) -> Any:
+        """The interview in the session store (None: not stored; False: could not be opened, home says why)."""
+        from anzen.store import SessionBusy, StoreError
+        from anzen.tui.state import InterviewState
+
+        if self.sessions is None or (request.answers is not None and request.session is None):
+            return None
+        try:
+            if request.session is not None:
+                live = self.sessions.open(request.session)
+            else:
+                live = self.sessions.start(request.flow, mode=request.mode, staff=request.staff, lang=self.lang)
+        except SessionBusy as exc:
+            self.show_home(w(self.lang, "session.busy", holder=exc.holder.describe(self.lang)))
+            return False
+        except StoreError as exc:
+            self.show_home(w(self.lang, "session.store_error", error=str(exc)))
+            return False
+        if live is None:
+            return None
+        resume = live.resume
+        if resume.flow_changed:
+            self.notify(w(self.lang, "session.changed", old=resume.old_version, new=resume.new_version, n=len(resume.misfits)), timeout=12)
+        if resume.recovered_from is not None:
+            self.notify(w(self.lang, "session.recovered"))
+        return InterviewState.from_session(live)
+
     def interview_closed(self, _: GoHome | None) -> None:
+        if self.live is not None:
+            self.live.close()  # release the session: other instances may open it now
+            self.live = None
         self.show_home()
+
+    def on_unmount(self) -> None:
+        if self.live is not None:
+            self.live.close()
+        if self.sessions is not None:
+            self.sessions.close()
 
     # -- keys ----------------------------------------------------------------
     async def action_quit(self) -> None:
         from anzen.tui.screens.confirm import ConfirmScreen
 
-        if not any(getattr(screen, "unsaved_answers", False) for screen in self.screen_stack):
+        unsaved = any(getattr(screen, "unsaved_answers", False) for screen in self.screen_stack)
+        stored = self.live is not None and self.live.stored_in_progress
+        if not unsaved and not stored:
             self.exit()
             return
         if isinstance(self.screen, ConfirmScreen):
@@ -87,7 +140,8 @@ class AnzenApp(App[None]):
                 self.exit()
 
         lang = self.lang
-        self.push_screen(ConfirmScreen(w(lang, "quit.title"), w(lang, "quit.body"), w(lang, "quit.yes"), w(lang, "quit.no")), answered)
+        body = w(lang, "quit.body" if unsaved else "quit.body_saved")
+        self.push_screen(ConfirmScreen(w(lang, "quit.title"), body, w(lang, "quit.yes"), w(lang, "quit.no")), answered)
 
     def action_switch_lang(self) -> None:
         self.lang = other_lang(self.lang)

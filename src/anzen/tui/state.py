@@ -28,6 +28,13 @@ class InterviewState:
     staff: str | None = None
     notes: dict[str, str] = field(default_factory=dict)
     saved: bool = True  # nothing to lose yet (no answer since the last export)
+    session: Any = None  # a LiveSession of the store: every answer and note is committed as it is given
+
+    @classmethod
+    def from_session(cls, session: Any) -> "InterviewState":
+        """An interview kept in the session store (new or resumed): its engine, mode, staff and notes."""
+        info = session.info
+        return cls(session.plan, session.interview, info.mode, info.staff, dict(session.notes), True, session)
 
     @classmethod
     def start(cls, plan: Plan, *, today: date, mode: str = SELF, staff: str | None = None,
@@ -43,31 +50,63 @@ class InterviewState:
         return self.mode == STAFF
 
     def answer(self, question_id: str, raw: Any) -> Change:
-        """Answer through the engine (AnswerError when it does not fit); drops notes of removed answers."""
-        change = self.interview.answer(question_id, raw)
+        """Answer through the engine (AnswerError when it does not fit); drops notes of removed answers.
+
+        With a session the answer is committed to the store before this returns."""
+        if self.session is not None:
+            if self.session.info.status == "finished":
+                self.session.reopen()  # changing a finished interview: it is in progress again
+            change = self.session.answer(question_id, raw)
+        else:
+            change = self.interview.answer(question_id, raw)
+            self.saved = False
         for gone in change.removed:
             self.notes.pop(gone, None)
-        self.saved = False
         return change
 
     def set_note(self, question_id: str, text: str) -> None:
         text = text.strip()
+        if self.session is not None:
+            self.session.note(question_id, text)
+        else:
+            self.saved = False
         if text:
             self.notes[question_id] = text
         else:
             self.notes.pop(question_id, None)
-        self.saved = False
 
     def meta(self) -> Meta:
         notes = {q: n for q, n in self.notes.items() if self.interview.is_answered(q)}
+        if self.session is not None:
+            info = self.session.info
+            return Meta(respondent=info.respondent, mode=self.mode, staff=self.staff, session=info.id, flow_hash=info.flow_hash, notes=notes)
         return Meta(mode=self.mode, staff=self.staff, notes=notes)
+
+    def finished(self) -> None:
+        """The result is shown for a complete interview: a stored session is marked finished."""
+        if self.session is not None and self.interview.complete and self.session.info.status != "finished":
+            self.session.finish()
+
+    def heartbeat(self) -> None:
+        if self.session is not None and not self.session.closed:
+            self.session.heartbeat()
+
+    def close(self) -> None:
+        """Release the session (no longer busy for other instances)."""
+        if self.session is not None:
+            self.session.close()
 
     def report(self, *, generated_at: datetime, lang: str) -> Report:
         return build_report(self.interview, generated_at=generated_at, lang=lang, meta=self.meta())
 
     @property
     def unsaved_answers(self) -> bool:
-        return not self.saved and bool(self.interview.answers)
+        return self.session is None and not self.saved and bool(self.interview.answers)
+
+    @property
+    def stored_in_progress(self) -> bool:
+        """Answers kept in the store, the interview not finished: quitting loses nothing."""
+        return self.session is not None and not self.session.closed and not self.interview.complete
 
 
 class GroupDraft:

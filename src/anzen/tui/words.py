@@ -58,6 +58,11 @@ WORDS: dict[str, dict[str, str]] = {
         "quit.title": "聞き取りを終了しますか？",
         "quit.body": "回答はまだ保存されていません。終了すると、このアプリで入力した回答は失われます（出力した報告書は残ります）。",
         "quit.yes": "終了する", "quit.no": "続ける",
+        "quit.body_saved": "回答はすべて保存されています。次回、ホーム画面の「中断した聞き取りを再開」から続けられます。",
+        "session.busy": "この聞き取りは別の画面で開かれています（{holder}）。そちらを閉じてから再開してください。",
+        "session.store_error": "保存先のデータベースを使えません: {error}（回答は保存されません）",
+        "session.changed": "フローが更新されています（{old} → {new}）。合わなくなった回答 {n} 件は保存したまま、改めてお聞きします。",
+        "session.recovered": "前回の画面は終了していたため、この聞き取りを引き継ぎました。",
         "ok": "OK", "cancel": "キャンセル", "save": "記録する",
     },
     "en": {
@@ -107,6 +112,11 @@ WORDS: dict[str, dict[str, str]] = {
         "quit.title": "Quit the interview?",
         "quit.body": "The answers are not saved yet. Quitting loses the answers given in the app (exported reports stay).",
         "quit.yes": "Quit", "quit.no": "Keep going",
+        "quit.body_saved": "Every answer is saved. Continue later from 'Resume an interview' on the home screen.",
+        "session.busy": "This interview is open elsewhere ({holder}). Close it there, then resume it here.",
+        "session.store_error": "The session database cannot be used: {error} (answers will not be saved)",
+        "session.changed": "The flow has changed ({old} → {new}). {n} answer(s) that no longer fit are kept and asked again.",
+        "session.recovered": "The earlier window had ended; this interview was taken over.",
         "ok": "OK", "cancel": "Cancel", "save": "Record",
     },
 }

@@ -55,6 +55,7 @@ class HomeScreen(Screen[StartRequest]):
         with VerticalScroll(id="home"):
             yield Static("", id="title")
             yield Static("", id="intro")
+            yield Static("", id="message")  # at the top: a busy session or a broken flow is seen at once
             if self.resumable:  # the session store fills this; without sessions the list stays hidden
                 yield Static("", id="resume-label", classes="label")
                 yield OptionList(id="resume")
@@ -66,7 +67,6 @@ class HomeScreen(Screen[StartRequest]):
                     yield RadioButton("", value=True, id="mode-self")
                     yield RadioButton("", id="mode-staff")
             yield Input(id="staff", max_length=100)
-            yield Static("", id="message")
             if self.recent:
                 yield Static("", id="recent-label", classes="label")
                 yield OptionList(id="recent")
@@ -75,7 +75,8 @@ class HomeScreen(Screen[StartRequest]):
     def on_mount(self) -> None:
         self.show()
         self.query_one("#staff", Input).display = False
-        self.query_one("#flows", OptionList).focus()
+        # a returning user most likely continues where they stopped
+        (self.query_one("#resume", OptionList) if self.resumable else self.query_one("#flows", OptionList)).focus()
         if self.error:
             self._message(self.error)
 
@@ -108,6 +109,7 @@ class HomeScreen(Screen[StartRequest]):
             resume.add_options([
                 Option(Content(w(lang, "home.resume_row", title=e.title, answered=e.answered, when=e.updated)), id=e.id) for e in self.resumable
             ])
+            resume.highlighted = 0  # Enter resumes the newest at once
 
         if self.recent:
             self.query_one("#recent-label", Static).update(w(lang, "home.recent"))

@@ -75,6 +75,7 @@ class InterviewScreen(Screen[GoHome]):
 
     async def on_mount(self) -> None:
         localize_bindings(self, self.lang)
+        self.set_interval(60, self.state.heartbeat)  # a stored session shows it is still open here
         self.show_loaded()
         await self.ask_next()
 

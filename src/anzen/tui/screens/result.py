@@ -72,6 +72,7 @@ class ResultScreen(Screen[ResultAction]):
         yield Footer(show_command_palette=False)
 
     async def on_mount(self) -> None:
+        self.state.finished()  # a complete interview in the session store is marked finished
         await self.show()
         self.query_one("#report").focus()
 
