@@ -75,6 +75,7 @@ class HomeScreen(Screen[StartRequest]):
     def on_mount(self) -> None:
         self.show()
         self.query_one("#staff", Input).display = False
+        self.query_one("#message", Static).display = False  # shown when there is something to say
         # a returning user most likely continues where they stopped
         (self.query_one("#resume", OptionList) if self.resumable else self.query_one("#flows", OptionList)).focus()
         if self.error:
@@ -132,7 +133,9 @@ class HomeScreen(Screen[StartRequest]):
             staff.focus()
 
     def _message(self, text: str) -> None:
-        self.query_one("#message", Static).update(Content.styled(text, "bold $text-error"))
+        message = self.query_one("#message", Static)
+        message.update(Content.styled(text, "bold $text-error"))
+        message.display = bool(text)
 
     def action_start(self) -> None:
         flows = self.query_one("#flows", OptionList)
