@@ -24,6 +24,8 @@ class Meta:
     session: str | None = None
     flow_hash: str | None = None
     notes: dict[str, str] = field(default_factory=dict)  # question id → note
+    # question id → its audit trail from the session store: [{at, actor, actor_name, kind, old, new}]
+    history: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -101,6 +103,7 @@ def report_dict(report: Report) -> dict[str, Any]:
         "respondent": report.respondent, "mode": report.meta.mode, "staff": report.meta.staff,
         "session": report.meta.session, "flow_hash": report.meta.flow_hash,
         "notes": dict(report.meta.notes),
+        "history": {q: list(events) for q, events in report.meta.history.items()},
         "answers": report.answers,
         "checklists": [checklist_dict(c) for c in report.checklists],
     }

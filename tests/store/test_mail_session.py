@@ -31,3 +31,18 @@ def test_mail_from_a_session_and_unknown_references(tmp_path):
     assert attachment.get_filename().endswith(".csv") and "1-1" in (content if isinstance(content, str) else content.decode("utf-8-sig"))
     missing = anzen("mail", "zzzz", "--to", "kojin@city.example.jp", cwd=tmp_path)
     assert missing.returncode == 2 and "no such session" in missing.stderr and "Traceback" not in missing.stderr
+
+
+def test_an_exported_session_shows_the_history_of_changed_answers(tmp_path):
+    from anzen.store import open_store
+
+    with open_store(tmp_path / "s.db") as store:
+        with store.start("wakayama-safety-report", respondent="株式会社テスト") as live:
+            live.answer("municipality", "和歌山市")
+            live.answer("municipality", "海南市")
+    result = anzen("sessions", "export", json.loads(anzen("sessions", "list", "--json", cwd=tmp_path).stdout)[0]["id"], "--format", "json,md", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(next((tmp_path / "out").glob("*.json")).read_text(encoding="utf-8"))
+    assert [(e["kind"], e["old"], e["new"]) for e in report["history"]["municipality"]] == [("answer", None, "和歌山市"), ("answer", "和歌山市", "海南市")]
+    md = next((tmp_path / "out").glob("*.md")).read_text(encoding="utf-8")
+    assert "回答の変更履歴" in md and "和歌山市 → 海南市" in md

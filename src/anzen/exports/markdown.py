@@ -13,8 +13,8 @@ if TYPE_CHECKING:
 _SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+!|~&-])")
 
 HEADINGS = {
-    "ja": {"item": "確認事項", "check": "確認欄", "status": "状態", "follow": "要対応事項", "reason": "理由", "action": "対応", "refs": "根拠", "answer": "回答", "summary": "集計", "none": "要対応事項はありません。", "respondent": "回答者", "staff": "確認者", "flow": "フロー", "generated": "作成日時", "incomplete": "※ 未回答の質問があります。", "notes": "メモ"},
-    "en": {"item": "Item", "check": "Check", "status": "Status", "follow": "Follow-up items", "reason": "Reason", "action": "Action", "refs": "Articles", "answer": "Answer", "summary": "Summary", "none": "No follow-up items.", "respondent": "Respondent", "staff": "Checked by", "flow": "Flow", "generated": "Generated", "incomplete": "Note: some questions are unanswered.", "notes": "Notes"},
+    "ja": {"item": "確認事項", "check": "確認欄", "status": "状態", "follow": "要対応事項", "reason": "理由", "action": "対応", "refs": "根拠", "answer": "回答", "summary": "集計", "none": "要対応事項はありません。", "respondent": "回答者", "staff": "確認者", "flow": "フロー", "generated": "作成日時", "incomplete": "※ 未回答の質問があります。", "notes": "メモ", "history": "回答の変更履歴"},
+    "en": {"item": "Item", "check": "Check", "status": "Status", "follow": "Follow-up items", "reason": "Reason", "action": "Action", "refs": "Articles", "answer": "Answer", "summary": "Summary", "none": "No follow-up items.", "respondent": "Respondent", "staff": "Checked by", "flow": "Flow", "generated": "Generated", "incomplete": "Note: some questions are unanswered.", "notes": "Notes", "history": "History of changed answers"},
 }
 
 
@@ -73,6 +73,10 @@ def _checklist(lines: list[str], checklist: ChecklistResult, lang: str) -> None:
         lines.append("")
 
 
+def _plain(value: object) -> str:
+    return "—" if value is None else str(value)
+
+
 def render(report: "Report", **_: object) -> bytes:
     lang = report.lang
     h = HEADINGS[lang]
@@ -88,6 +92,14 @@ def render(report: "Report", **_: object) -> bytes:
         lines += [f"**{h['incomplete']}**", ""]
     for checklist in report.checklists:
         _checklist(lines, checklist, lang)
+    changed = {q: events for q, events in report.meta.history.items() if len(events) > 1}
+    if changed:  # the audit trail of answers that were changed (from the session store)
+        lines += [f"## {h['history']}", ""]
+        for question, events in changed.items():
+            lines.append(f"- {escape(question)}: " + "; ".join(
+                f"{escape(e['at'][:16].replace('T', ' '))} {escape(e.get('actor_name') or e['actor'])} {escape(e['kind'])} {escape(_plain(e.get('old')))} → {escape(_plain(e.get('new')))}"
+                for e in events))
+        lines.append("")
     if report.meta.notes:
         lines += [f"## {h['notes']}", ""]
         lines += [f"- {escape(q)}: {escape(n)}" for q, n in report.meta.notes.items()]

@@ -53,6 +53,19 @@ def rebuild(store: "Store", info: SessionInfo, plan: Plan) -> tuple[Interview, l
     return interview, misfits_of(loaded, stored, info.lang)
 
 
+def answer_history(store: "Store", session_id: str) -> dict[str, list[dict[str, Any]]]:
+    """The audit trail of every answer, by question: what the report shows as an item's history."""
+    history: dict[str, list[dict[str, Any]]] = {}
+    for event in store.history(session_id):
+        if event.question_id is None or event.kind not in ("answer", "confirm", "clear", "removed", "note"):
+            continue
+        history.setdefault(event.question_id, []).append({
+            "at": event.at, "actor": event.actor, "actor_name": event.actor_name, "kind": event.kind,
+            "old": event.old_value, "new": event.new_value,
+        })
+    return history
+
+
 def session_report(store: "Store", info: SessionInfo, *, lang: str | None = None, library: Library | None = None,
                    generated_at: datetime | None = None) -> "Report":
     """The report of a session as stored, without opening it (a busy or finished session too)."""
@@ -62,7 +75,7 @@ def session_report(store: "Store", info: SessionInfo, *, lang: str | None = None
     plan = load_plan_for(info.flow_ref, library)
     interview, _ = rebuild(store, info, plan)
     meta = Meta(respondent=info.respondent, mode=info.mode, staff=info.staff, session=info.id,
-                flow_hash=locate(info.flow_ref, library).hash, notes=store.notes_of(info.id))
+                flow_hash=locate(info.flow_ref, library).hash, notes=store.notes_of(info.id), history=answer_history(store, info.id))
     return build_report(interview, generated_at=generated_at or datetime.now().astimezone(), lang=lang or info.lang, meta=meta)
 
 
@@ -258,7 +271,7 @@ class LiveSession:
 
         info = self.info
         meta = Meta(respondent=info.respondent, mode=info.mode, staff=info.staff, session=info.id,
-                    flow_hash=info.flow_hash, notes=dict(self.notes))
+                    flow_hash=info.flow_hash, notes=dict(self.notes), history=answer_history(self.store, info.id))
         return build_report(self.interview, generated_at=generated_at or datetime.now().astimezone(), lang=lang or info.lang, meta=meta)
 
     # -- closing -------------------------------------------------------------

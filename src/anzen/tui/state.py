@@ -78,8 +78,11 @@ class InterviewState:
     def meta(self) -> Meta:
         notes = {q: n for q, n in self.notes.items() if self.interview.is_answered(q)}
         if self.session is not None:
+            from anzen.store.live import answer_history
+
             info = self.session.info
-            return Meta(respondent=info.respondent, mode=self.mode, staff=self.staff, session=info.id, flow_hash=info.flow_hash, notes=notes)
+            return Meta(respondent=info.respondent, mode=self.mode, staff=self.staff, session=info.id, flow_hash=info.flow_hash,
+                        notes=notes, history=answer_history(self.session.store, info.id))
         return Meta(mode=self.mode, staff=self.staff, notes=notes)
 
     def finished(self) -> None:
