@@ -82,10 +82,10 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        if args.command is None:
-            from anzen.cli.interview import run_default
+        if args.command is None:  # the full-screen app; `anzen interview` stays the line mode
+            from anzen.tui import run as run_app
 
-            return run_default(args)
+            return run_app(args.lang)
         if args.command == "interview":
             from anzen.cli.interview import run
 

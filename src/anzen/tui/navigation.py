@@ -1,0 +1,89 @@
+"""What screens hand back when they close (typed results of Screen.dismiss), and the resume hook."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+
+@dataclass(frozen=True)
+class ResumeEntry:
+    """An unfinished interview that the home screen offers to resume (from the session store, later)."""
+
+    id: str
+    flow: str
+    title: str
+    answered: int
+    updated: str  # shown as is (e.g. 2026-10-01 14:05)
+    answers: Mapping[str, Any] = field(default_factory=dict)
+    mode: str = "self"
+    staff: str | None = None
+
+
+# The home screen calls this to list what can be resumed; no entries → the resume list is hidden.
+ResumeSource = Callable[[], Sequence[ResumeEntry]]
+
+
+def no_sessions() -> Sequence[ResumeEntry]:
+    return ()
+
+
+@dataclass(frozen=True)
+class RecentReport:
+    """A JSON report written earlier (in the export folder): opened again to check or correct it."""
+
+    path: str
+    flow: str
+    title: str
+    respondent: str | None
+    generated_at: str
+    answers: Mapping[str, Any] = field(default_factory=dict)
+    mode: str = "self"
+    staff: str | None = None
+    notes: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class StartRequest:
+    """Home → app: start (or resume) an interview."""
+
+    flow: str
+    mode: str = "self"
+    staff: str | None = None
+    answers: Mapping[str, Any] | None = None
+    session: str | None = None
+    notes: Mapping[str, str] | None = None
+
+
+@dataclass(frozen=True)
+class EditAnswer:
+    """Review / picker → interview: ask this question again."""
+
+    question: str
+
+
+@dataclass(frozen=True)
+class ShowResult:
+    """Review → interview: the answers are checked; show the result."""
+
+
+@dataclass(frozen=True)
+class KeepAsking:
+    """Review → interview: back to the questions."""
+
+
+ReviewChoice = Union[EditAnswer, ShowResult, KeepAsking]
+
+
+@dataclass(frozen=True)
+class BackToReview:
+    """Result → interview: look at the answers again."""
+
+
+@dataclass(frozen=True)
+class GoHome:
+    """Result → interview → app: this interview is over; back to the home screen."""
+
+
+ResultAction = Union[BackToReview, GoHome]

@@ -1,0 +1,396 @@
+"""The interview: the conversation, the answer area for the question asked, the side panel.
+
+The screen asks the engine what comes next and hands it the answers; the widgets only show things
+and post what the respondent did. Review and result are screens pushed on top of this one."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Button, Footer, Static
+
+from anzen.answers import label_of, normalize
+from anzen.errors import AnswerError
+from anzen.plan import Node
+from anzen.tui.conversation import answer_text, changed_text, loaded_entries, question_summary, question_text, removed_text
+from anzen.tui.keys import localize_bindings
+from anzen.tui.navigation import BackToReview, EditAnswer, GoHome, KeepAsking, ResultAction, ReviewChoice, ShowResult
+from anzen.tui.overview import answer_rows, category_rows, questions_of_category, refs_for, source_articles
+from anzen.tui.state import GroupDraft, InterviewState
+from anzen.tui.widgets.answer_inputs import AnswerInput, answer_input_for
+from anzen.tui.widgets.group_panel import GroupPanel
+from anzen.tui.widgets.side_panel import SidePanel
+from anzen.tui.widgets.transcript import Entry, Transcript
+from anzen.tui.words import w
+
+
+class InterviewScreen(Screen[GoHome]):
+    CSS_PATH = "interview.tcss"
+    BINDINGS = [
+        Binding("f1", "sources", "key.source"),
+        Binding("f2", "note", "key.note"),
+        Binding("f3", "review", "key.review"),
+        Binding("f5", "result", "key.finish"),
+        Binding("ctrl+b", "back", "key.back"),
+    ]
+    lang: reactive[str] = reactive("ja", init=False)
+
+    def __init__(self, state: InterviewState, lang: str, *, clock: Callable[[], datetime], out_dir: Path) -> None:
+        super().__init__()
+        self.state, self.clock, self.out_dir = state, clock, out_dir
+        self.set_reactive(InterviewScreen.lang, lang)
+        self.interview = state.interview
+        self.node: Node | None = None  # the question asked now
+        self.draft: GroupDraft | None = None  # the group being answered
+        self.child: Node | None = None  # the block question asked now
+        self.group_error: str | None = None
+        self.from_review = False
+        self.unsent_blocks: dict[str, list[dict[str, Any]]] = {}  # blocks entered for a group not yet answered
+        self._area: Callable[[], Widget] | None = None
+
+    @property
+    def unsaved_answers(self) -> bool:
+        return self.state.unsaved_answers
+
+    # -- layout ------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Static(Content.styled(self.state.plan.flow.title.get(self.lang), "bold"), id="flow-title")
+        with Horizontal(id="main"):
+            with Vertical(id="conversation"):
+                yield Transcript(self.lang, id="transcript")
+                yield Vertical(id="answer-area")
+            yield SidePanel(id="side")
+        yield Footer(show_command_palette=False)
+
+    async def on_mount(self) -> None:
+        localize_bindings(self, self.lang)
+        self.show_loaded()
+        await self.ask_next()
+
+    def show_loaded(self) -> None:
+        """Answers the interview starts with (a resumed session) appear as the earlier conversation."""
+        entries = loaded_entries(self.interview, self.state.notes)
+        if entries:
+            self.transcript.add_folded(entries)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "note":
+            return self.state.staff_led
+        return True
+
+    async def watch_lang(self, lang: str) -> None:
+        localize_bindings(self, lang)
+        self.query_one("#flow-title", Static).update(Content.styled(self.state.plan.flow.title.get(lang), "bold"))
+        self.query_one(Transcript).relabel(lang)
+        self.refresh_side()
+        if self._area is not None:
+            area = self.query_one("#answer-area")
+            before = area.children[0] if area.children else None
+            draft = before.draft() if isinstance(before, AnswerInput) else None
+            await self._show_area(self._area)
+            after = area.children[0] if area.children else None
+            if draft is not None and isinstance(after, AnswerInput):
+                after.restore(draft)
+
+    # -- rendering helpers ---------------------------------------------------
+    @property
+    def transcript(self) -> Transcript:
+        return self.query_one(Transcript)
+
+    def say(self, kind: str, render: Callable[[str], Content], question: str | None = None,
+            summary: Callable[[str], Content] | None = None) -> None:
+        self.transcript.add(Entry(kind, render, question, summary))
+
+    def ask_bubble(self, node: Node, block: dict[str, Any] | None, prefix: Callable[[str], str] | None, question: str | None) -> None:
+        """The question (with its help and articles); folded later to the question alone."""
+        self.say("bot", question_text(self.interview, node, block, prefix), question, question_summary(self.interview, node, block, prefix))
+
+    def notice(self, key: str, **values: Any) -> None:
+        self.say("notice", lambda lang: Content(w(lang, key, **values)))
+
+    def check_for(self, question: Any) -> Callable[[Any], tuple[str | None, str | None]]:
+        def check(raw: Any) -> tuple[str | None, str | None]:
+            try:
+                value = normalize(question, raw, self.interview.today)
+            except AnswerError as exc:
+                return exc.message(self.lang), None
+            preview = label_of(question, value, self.lang) if question.kind in ("date", "number") and value is not None else None
+            return None, preview
+
+        return check
+
+    def input_for(self, question: Any, current: Any) -> AnswerInput:
+        return answer_input_for(question, self.lang, current, self.interview.today, self.check_for(question))
+
+    async def _show_area(self, make: Callable[[], Widget]) -> None:
+        self._area = make
+        area = self.query_one("#answer-area")
+        old = list(area.children)
+        widget = make()
+        if len(old) == 1 and isinstance(old[0], AnswerInput) and isinstance(widget, AnswerInput) and old[0].adopt(widget):
+            return
+        await area.mount(widget)
+        # focus the new area (at once, not deferred) before the old one goes: one focus change, one footer update
+        focus_first = getattr(widget, "focus_first", None)
+        if focus_first is not None:
+            focus_first()
+        else:
+            self.set_focus(widget)
+        if old:
+            await area.remove_children(old)
+
+    def refresh_side(self) -> None:
+        progress = self.interview.progress()
+        mode = w(self.lang, "mode_staff" if self.state.staff_led else "mode_self")
+        if self.state.staff:
+            mode += "\n" + w(self.lang, "staff_label", name=self.state.staff)
+        self.query_one(SidePanel).show(category_rows(self.interview, self.node), progress.answered, progress.total, self.lang, mode)
+
+    # -- asking ------------------------------------------------------------
+    async def ask_next(self) -> None:
+        node = self.interview.next_question()
+        if node is None:
+            await self.finished()
+            return
+        await self.ask(node)
+
+    async def ask(self, node: Node, *, again: bool = False) -> None:
+        if self.draft is not None and self.draft.blocks and not self.interview.is_answered(self.draft.group.id):
+            self.unsent_blocks[self.draft.group.id] = list(self.draft.blocks)  # left with Ctrl-B: kept for later
+        self.node, self.draft, self.child, self.group_error = node, None, None, None
+        if again:
+            self.say("meta", lambda lang: Content.styled("↩ " + w(lang, "back_to"), "italic"))
+        else:
+            for info in self.interview.messages_before(node):
+                self.say("info", lambda lang, info=info: Content(self.interview.text(info, info.question.text, lang)))
+        self.ask_bubble(node, None, None, node.id)
+        self.refresh_side()
+        if node.is_group:
+            self.draft = GroupDraft(self.interview, node, self.interview.value(node.id) or self.unsent_blocks.pop(node.id, None))
+            if not self.draft.blocks and node.question.min_items > 0:
+                self.draft.start_block()
+                await self.ask_child()
+            else:
+                await self.show_group()
+            return
+        current = self.interview.value(node.id)
+        await self._show_area(lambda: self.input_for(node.question, current))
+
+    async def ask_child(self) -> None:
+        draft = self.draft
+        assert draft is not None
+        child = draft.next_child()
+        if child is None:
+            number = draft.finish_block()
+            block = draft.blocks[number - 1]
+            self.say("notice", lambda lang: Content(w(lang, "block_done", name=draft.block_name(block, number, lang))))
+            self.child = None
+            await self.show_group()
+            return
+        self.child = child
+        block = dict(draft.block or {})
+        number = draft.number()
+        prefix = lambda lang: f"【{w(lang, 'block', label=draft.label.get(lang), n=number)}】\n"  # noqa: E731
+        self.ask_bubble(child, block, prefix, None)
+        current = draft.default_for(child)
+        await self._show_area(lambda: self.input_for(child.question, current))
+
+    async def show_group(self) -> None:
+        draft = self.draft
+        assert draft is not None
+        self.child = None
+
+        def make() -> GroupPanel:
+            names = [draft.block_name(b, n, self.lang) for n, b in enumerate(draft.blocks, start=1)]
+            return GroupPanel(draft.label.get(self.lang), names, self.lang, can_add=draft.can_add(), error=self.group_error)
+
+        await self._show_area(make)
+
+    async def finished(self) -> None:
+        self.node = None
+        self.refresh_side()
+        self.say("bot", lambda lang: Content.styled(w(lang, "all_answered"), "bold"))
+        await self._show_area(lambda: Button(w(self.lang, "key.review") + " (F3)", classes="to-review", variant="primary"))
+        self.action_review()
+
+    # -- answers -------------------------------------------------------------
+    @on(AnswerInput.Submitted)
+    async def _submitted(self, event: AnswerInput.Submitted) -> None:
+        event.stop()
+        with self.app.batch_update():  # one layout for the bubbles, the panel and the new answer area
+            await self._take(event.raw)
+
+    async def _take(self, raw: Any) -> None:
+        if self.draft is not None and self.child is not None:
+            child = self.child
+            try:
+                value = self.draft.answer_child(child, raw)
+            except AnswerError as exc:
+                self.notify(exc.message(self.lang), severity="error")
+                return
+            self.say("user", answer_text(child.question, value, self.state.notes))
+            await self.ask_child()
+            return
+        if self.node is not None:
+            await self.give(self.node, raw)
+
+    async def give(self, node: Node, raw: Any) -> None:
+        try:
+            change = self.state.answer(node.id, raw)
+        except AnswerError as exc:
+            if node.is_group:
+                self.group_error = exc.message(self.lang)
+                await self.show_group()
+            else:
+                self.notify(exc.message(self.lang), severity="error")
+            return
+        transcript = self.transcript
+        if change.previous is not None:
+            transcript.supersede(node.id)
+        self.say("user", answer_text(node.question, change.value, self.state.notes, node.id), node.id)
+        if change.previous is not None and change.previous != change.value:
+            self.say("notice", changed_text(self.interview, node, change.previous, change.value))
+        if change.removed:
+            for gone in change.removed:
+                transcript.supersede(gone)
+            self.say("notice", removed_text(self.interview, change.removed))
+        self.draft = None
+        if self.interview.complete and self.from_review:
+            await self.finished()
+        else:
+            await self.ask_next()
+
+    # -- groups ------------------------------------------------------------
+    @on(GroupPanel.Add)
+    async def _add_block(self, event: GroupPanel.Add) -> None:
+        if self.draft is not None:
+            self.group_error = None
+            self.draft.start_block()
+            await self.ask_child()
+
+    @on(GroupPanel.Edit)
+    async def _edit_block(self, event: GroupPanel.Edit) -> None:
+        if self.draft is not None:
+            self.group_error = None
+            self.draft.start_block(event.index)
+            await self.ask_child()
+
+    @on(GroupPanel.Remove)
+    async def _remove_block(self, event: GroupPanel.Remove) -> None:
+        if self.draft is not None:
+            self.draft.remove(event.index)
+            await self.show_group()
+
+    @on(GroupPanel.Done)
+    async def _group_done(self, event: GroupPanel.Done) -> None:
+        if self.draft is not None and self.node is not None:
+            await self.give(self.node, list(self.draft.blocks))
+
+    # -- going back and jumping --------------------------------------------
+    async def action_back(self) -> None:
+        if self.draft is not None and self.draft.block is not None:
+            again = self.draft.back()
+            if again is not None:
+                self.child = None
+                await self.ask_child()
+                return
+            if self.draft.blocks:
+                await self.show_group()
+                return
+        previous = self.interview.previous(self.node.id if self.node is not None else None)
+        if previous is None:
+            self.notify(w(self.lang, "first"))
+            return
+        await self.ask(previous, again=True)
+
+    async def jump(self, question_id: str) -> None:
+        node = self.interview.plan.by_id.get(question_id)
+        if node is not None and self.interview.is_visible(question_id):
+            await self.ask(node, again=True)
+
+    @on(Transcript.AnswerClicked)
+    async def _clicked(self, event: Transcript.AnswerClicked) -> None:
+        if self.interview.is_answered(event.question):
+            await self.jump(event.question)
+
+    @on(SidePanel.CategoryChosen)
+    def _category(self, event: SidePanel.CategoryChosen) -> None:
+        from anzen.tui.screens.pick import PickScreen
+
+        only = set(questions_of_category(self.interview, event.checklist, event.category))
+        rows = answer_rows(self.interview, self.lang, only)
+        title = next((r.title.get(self.lang) for r in category_rows(self.interview, self.node) if (r.checklist, r.id) == (event.checklist, event.category)), "")
+        self.app.push_screen(PickScreen(f"{event.category} {title}", rows, self.state.notes, self.lang), self._picked)
+
+    async def _picked(self, choice: EditAnswer | None) -> None:
+        if choice is not None:
+            await self.jump(choice.question)
+
+    @on(Button.Pressed, ".to-review")
+    def _to_review(self) -> None:
+        self.action_review()
+
+    # -- other screens -------------------------------------------------------
+    def action_sources(self) -> None:
+        from anzen.tui.screens.source import SourceScreen
+
+        node = self.child or self.node
+        if node is None:
+            return
+        plan = self.interview.plan
+        prompt = self.interview.text(node, node.question.prompt, self.lang, self.draft.block if self.draft and self.child else None)
+        self.app.push_screen(SourceScreen(prompt, source_articles(plan, refs_for(plan, node), self.lang), self.lang))
+
+    def action_note(self) -> None:
+        from anzen.tui.screens.note import NoteScreen
+
+        # the answer just given (or the one being changed); other answers: F2 in the review
+        node = self.node if self.node is not None and self.interview.is_answered(self.node.id) else self.interview.previous(self.node.id if self.node else None)
+        if node is None or not self.state.staff_led:
+            return
+        prompt = self.interview.text(node, node.question.prompt, self.lang)
+
+        def saved(text: str | None) -> None:
+            if text is None:
+                return
+            self.state.set_note(node.id, text)
+            self.transcript.refresh_answer(node.id)
+            self.notify(w(self.lang, "note_saved" if text.strip() else "note_cleared"))
+
+        self.app.push_screen(NoteScreen(prompt, self.state.notes.get(node.id, ""), self.lang), saved)
+
+    def action_review(self) -> None:
+        from anzen.tui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen(self.state, self.lang), self._reviewed)
+
+    async def _reviewed(self, choice: ReviewChoice | None) -> None:
+        if isinstance(choice, EditAnswer):
+            self.from_review = True
+            await self.jump(choice.question)
+        elif isinstance(choice, ShowResult):
+            self.action_result()
+        elif isinstance(choice, KeepAsking):
+            self.from_review = False
+
+    def action_result(self) -> None:
+        from anzen.tui.screens.result import ResultScreen
+
+        self.app.push_screen(ResultScreen(self.state, self.lang, clock=self.clock, out_dir=self.out_dir), self._after_result)
+
+    def _after_result(self, action: ResultAction | None) -> None:
+        if isinstance(action, BackToReview):
+            self.action_review()
+        elif isinstance(action, GoHome):
+            self.dismiss(GoHome())

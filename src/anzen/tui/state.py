@@ -1,0 +1,146 @@
+"""One interview being conducted in the app: the engine plus who is answering, notes and group drafts.
+
+Plain Python (no Textual): the screens call it, and tests can drive it without a terminal.
+Every rule of the questionnaire stays in the engine; this only keeps what the UI needs around it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from anzen.answers import normalize
+from anzen.engine import Change, Interview, LoadReport
+from anzen.plan import Node, Plan
+from anzen.report import Meta, Report, build_report
+
+SELF, STAFF = "self", "staff"
+
+
+@dataclass
+class InterviewState:
+    """The answers so far (in the engine) and what the report says about how they were given."""
+
+    plan: Plan
+    interview: Interview
+    mode: str = SELF
+    staff: str | None = None
+    notes: dict[str, str] = field(default_factory=dict)
+    saved: bool = True  # nothing to lose yet (no answer since the last export)
+
+    @classmethod
+    def start(cls, plan: Plan, *, today: date, mode: str = SELF, staff: str | None = None,
+              answers: Mapping[str, Any] | None = None, notes: Mapping[str, str] | None = None) -> tuple["InterviewState", LoadReport | None]:
+        """A new interview; `answers` (a resumed session, a report opened again) are loaded through the engine."""
+        state = cls(plan, Interview(plan, today=today), mode, staff if mode == STAFF else None)
+        loaded = state.interview.load(answers) if answers else None
+        state.notes = {q: n for q, n in (notes or {}).items() if state.interview.is_answered(q)}
+        return state, loaded
+
+    @property
+    def staff_led(self) -> bool:
+        return self.mode == STAFF
+
+    def answer(self, question_id: str, raw: Any) -> Change:
+        """Answer through the engine (AnswerError when it does not fit); drops notes of removed answers."""
+        change = self.interview.answer(question_id, raw)
+        for gone in change.removed:
+            self.notes.pop(gone, None)
+        self.saved = False
+        return change
+
+    def set_note(self, question_id: str, text: str) -> None:
+        text = text.strip()
+        if text:
+            self.notes[question_id] = text
+        else:
+            self.notes.pop(question_id, None)
+        self.saved = False
+
+    def meta(self) -> Meta:
+        notes = {q: n for q, n in self.notes.items() if self.interview.is_answered(q)}
+        return Meta(mode=self.mode, staff=self.staff, notes=notes)
+
+    def report(self, *, generated_at: datetime, lang: str) -> Report:
+        return build_report(self.interview, generated_at=generated_at, lang=lang, meta=self.meta())
+
+    @property
+    def unsaved_answers(self) -> bool:
+        return not self.saved and bool(self.interview.answers)
+
+
+class GroupDraft:
+    """The blocks of a repeatable group while they are being entered (one block per subcontractor …).
+
+    The engine decides which block question comes next (block_next) and checks each answer
+    (answers.normalize); the whole list is answered at once when the respondent is done."""
+
+    def __init__(self, interview: Interview, group: Node, blocks: list[dict[str, Any]] | None = None) -> None:
+        self.interview = interview
+        self.group = group
+        self.blocks: list[dict[str, Any]] = [dict(b) for b in (blocks or [])]
+        self.block: dict[str, Any] | None = None  # the block being entered
+        self.editing: int | None = None  # index of the block being re-entered
+        self.previous: dict[str, Any] = {}  # its earlier answers (offered as defaults)
+
+    @property
+    def label(self) -> Any:
+        return self.group.question.item_label
+
+    def can_add(self) -> bool:
+        limit = self.group.question.max_items
+        return limit is None or len(self.blocks) < limit
+
+    def start_block(self, index: int | None = None) -> None:
+        self.block = {}
+        self.editing = index
+        self.previous = dict(self.blocks[index]) if index is not None else {}
+
+    def number(self) -> int:
+        """The number (1-based) of the block being entered."""
+        return (self.editing if self.editing is not None else len(self.blocks)) + 1
+
+    def next_child(self) -> Node | None:
+        return None if self.block is None else self.interview.block_next(self.group, self.block)
+
+    def default_for(self, child: Node) -> Any:
+        return self.previous.get(child.id)
+
+    def answer_child(self, child: Node, raw: Any) -> Any:
+        """Check and keep one block answer (AnswerError when it does not fit)."""
+        assert self.block is not None
+        value = normalize(child.question, raw, self.interview.today)
+        self.block[child.id] = value
+        return value
+
+    def back(self) -> Node | None:
+        """Take back the last block answer; the question to ask again (None: leave the block)."""
+        if not self.block:
+            self.block = None
+            self.editing = None
+            return None
+        last = list(self.block)[-1]
+        self.previous.setdefault(last, self.block.pop(last))
+        return self.group.child(last)
+
+    def finish_block(self) -> int:
+        """Store the complete block; returns its number."""
+        assert self.block is not None and self.next_child() is None
+        number = self.number()
+        if self.editing is not None:
+            self.blocks[self.editing] = self.block
+        else:
+            self.blocks.append(self.block)
+        self.block, self.editing, self.previous = None, None, {}
+        return number
+
+    def remove(self, index: int) -> None:
+        if 0 <= index < len(self.blocks):
+            del self.blocks[index]
+
+    def block_name(self, block: Mapping[str, Any], n: int, lang: str) -> str:
+        source = self.group.question.label_from
+        if source and block.get(source):
+            return str(block[source])
+        return f"{self.label.get(lang)} {n}"

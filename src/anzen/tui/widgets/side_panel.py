@@ -1,0 +1,68 @@
+"""The side panel: progress ("12 / 20" and a bar) and the checklist categories with their marks."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList, ProgressBar, Static
+from textual.widgets.option_list import Option
+
+from anzen.result import STATUS_MARKS
+from anzen.tui.overview import CategoryRow
+from anzen.tui.words import w
+
+STATUS_STYLES = {"follow_up": "bold $text-error", "confirmed": "$text-success", "not_applicable": "$text-muted", "unanswered": ""}
+
+
+def category_line(row: CategoryRow, lang: str) -> Content:
+    """'▶▲ 6 複写及び複製の禁止' — current and status by mark as well as colour."""
+    mark = STATUS_MARKS[row.status] if (row.reached or row.status != "unanswered") else "・"
+    title = row.title.get(lang)
+    name = title if title.startswith(f"{row.id} ") or title.startswith(row.id) else f"{row.id} {title}"
+    style = STATUS_STYLES[row.status] if row.reached or row.status != "unanswered" else "$text-muted"
+    return Content.assemble(
+        ("▶" if row.current else " ", "bold $text-accent"), (mark, style), " ", (name, "bold" if row.current else ""),
+    )
+
+
+class SidePanel(Vertical):
+    class CategoryChosen(Message):
+        def __init__(self, checklist: str, category: str) -> None:
+            super().__init__()
+            self.checklist, self.category = checklist, category
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="progress-text", markup=False)
+        yield ProgressBar(total=1, show_eta=False, show_percentage=False, id="progress")
+        yield Static("", id="mode-line", markup=False)
+        yield OptionList(id="categories")
+
+    def show(self, rows: list[CategoryRow], answered: int, total: int, lang: str, mode_line: str) -> None:
+        self._set("#progress-text", Content.assemble((w(lang, "progress", answered=answered, total=total), "bold"), " ", (w(lang, "progress_label"), "$text-muted")))
+        self.query_one(ProgressBar).update(total=max(total, 1), progress=answered)
+        self._set("#mode-line", Content(mode_line))
+        options = self.query_one("#categories", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        checklists = list(dict.fromkeys(r.checklist for r in rows))
+        for row in rows:
+            if len(checklists) > 1 and row.id == next(r.id for r in rows if r.checklist == row.checklist):
+                options.add_option(Option(Content.styled(row.checklist_title.get(lang), "bold underline"), disabled=True))
+            options.add_option(Option(category_line(row, lang), id=f"{row.checklist}|{row.id}"))
+        if highlighted is not None and highlighted < options.option_count:
+            options.highlighted = highlighted
+
+    def _set(self, selector: str, content: Content) -> None:
+        static = self.query_one(selector, Static)
+        if getattr(static, "_shown", None) != content:  # an update costs a layout; skip when unchanged
+            static._shown = content  # type: ignore[attr-defined]
+            static.update(content)
+
+    @on(OptionList.OptionSelected)
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        checklist, _, category = (event.option.id or "|").partition("|")
+        self.post_message(self.CategoryChosen(checklist, category))

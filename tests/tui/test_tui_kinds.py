@@ -1,0 +1,74 @@
+"""Answer kinds the shipped flows do not use (multiple choice, numbers), on a small inline flow."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from anzen.tui.navigation import StartRequest
+from anzen.tui.screens.review import ReviewScreen
+from anzen.tui.widgets.transcript import Bubble
+
+from tui_helpers import make_app, typed
+
+FLOW = """
+id: kinds
+version: "1"
+title: {ja: 種類, en: Kinds}
+sections:
+  - id: s
+    title: {ja: 節, en: Section}
+    questions:
+      - id: media
+        kind: multi_choice
+        prompt: {ja: 使った媒体は？, en: "Which media?"}
+        choices:
+          - {value: paper, label: {ja: 紙, en: Paper}}
+          - {value: usb, label: {ja: USBメモリ, en: USB stick}}
+          - {value: cloud, label: {ja: クラウド, en: Cloud}}
+        min_selected: 1
+      - id: staff
+        kind: number
+        prompt: {ja: 従事者は何人ですか？, en: "How many staff?"}
+        unit: {ja: 人, en: people}
+        validation: {min: 1, max: 500, integer: true}
+      - id: remark
+        kind: text
+        required: false
+        prompt: {ja: 備考, en: Remarks}
+"""
+
+
+async def test_multiple_choice_and_numbers_by_keys(out_dir: Path, tmp_path: Path) -> None:
+    flow = tmp_path / "kinds.yaml"
+    flow.write_text(FLOW, encoding="utf-8")
+    app = make_app(out_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.start(StartRequest(str(flow)))
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("enter")  # nothing chosen yet
+        assert "回答してください" in str(screen.query_one(".message").render())
+        await pilot.press("1", "3", "3", "2", "enter")  # toggling 3 twice leaves paper and USB
+        assert screen.state.interview.value("media") == ["paper", "usb"]
+        await pilot.press(*typed("0"))
+        assert "1以上" in str(screen.query_one(".message").render()) and screen.node.id == "staff"
+        await pilot.press("home", "ctrl+k", "1", "2")
+        assert "12人" in str(screen.query_one(".message").render()), "the number as it will read"
+        await pilot.press("enter", *typed("[b]x[/b]"))  # 12 people; a remark that looks like markup
+        assert isinstance(app.screen, ReviewScreen)
+        assert app.screen.state.interview.answers == {"media": ["paper", "usb"], "staff": 12, "remark": "[b]x[/b]"}
+        answers = [str(b.render()) for b in screen.query(Bubble) if b.entry.kind == "user"]
+        assert answers == ["紙、USBメモリ", "12人", "[b]x[/b]"], "shown as typed, never read as markup"
+
+
+async def test_a_flow_that_cannot_be_loaded_is_reported_on_the_home_screen(out_dir: Path, tmp_path: Path) -> None:
+    flow = tmp_path / "broken.yaml"
+    flow.write_text(FLOW.replace('"Which media?"', "Which media?"), encoding="utf-8")  # a YAML syntax error
+    app = make_app(out_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.start(StartRequest(str(flow)))
+        await pilot.pause()
+        message = str(app.screen.query_one("#message").render())
+        assert "broken.yaml:11" in message and "YAML syntax" in message
