@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 
-def run(lang: str = "ja") -> int:
+def run(lang: str = "ja", flow: str | None = None) -> int:
     from anzen.cli.common import CommandError
 
     if not (sys.stdin.isatty() and sys.stdout.isatty()):  # piped or redirected: a full screen would hang
@@ -16,5 +16,5 @@ def run(lang: str = "ja") -> int:
         raise CommandError(message.get(lang, message["en"]))
     from anzen.tui.app import AnzenApp
 
-    AnzenApp(lang).run()
+    AnzenApp(lang, flow=flow).run()
     return 0
