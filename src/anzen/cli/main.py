@@ -89,7 +89,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in (None, "app"):  # the full-screen app; `anzen interview` stays the line mode
             from anzen.tui import run as run_app
 
-            return run_app(args.lang, getattr(args, "flow", None))
+            flow = getattr(args, "flow", None)  # `anzen app FLOW`
+            return run_app(args.lang) if flow is None else run_app(args.lang, flow)
         if args.command == "interview":
             from anzen.cli.interview import run
 

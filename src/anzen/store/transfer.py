@@ -62,7 +62,7 @@ def import_report(store: "Store", path: Path, *, staff: str, flow: str | None = 
     data = read_report(path)
     library = library or Library()
     located = locate(flow or data["flow"], library)
-    plan = load_plan_for(located.ref, library)
+    plan = located.plan or load_plan_for(located.ref, library)
     if plan.flow.id != data["flow"]:
         raise StoreError(f"{path}: is a report of flow '{data['flow']}', not '{plan.flow.id}'")
     interview = Interview(plan, today=date.today())

@@ -57,7 +57,7 @@ class AnzenApp(App[None]):
         self.push_screen(home, self.start)
 
     def start(self, request: StartRequest | None) -> None:
-        from anzen.build import load_plan
+        from anzen.plan_cache import load_plan
         from anzen.errors import ProblemsError
         from anzen.tui.screens.interview import InterviewScreen
         from anzen.tui.state import InterviewState
