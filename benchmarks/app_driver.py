@@ -1,8 +1,9 @@
 """Drives the full-screen app (or a bare Textual app) headless; run by run.py as a fresh process.
 
     python benchmarks/app_driver.py first anzen|bare   prints READY once the first question is on screen
-    python benchmarks/app_driver.py walk anzen|bare    the whole Wakayama interview (review, result, export);
-                                                       prints the peak RSS in KiB (VmHWM)
+    python benchmarks/app_driver.py walk anzen|bare    the whole Wakayama interview to its result, then the
+                                                       export of every format; prints the peak RSS (KiB, VmHWM)
+                                                       at the result and after the export (bare: after one answer)
 
 "On screen" is the same test for both apps: the answer widget is mounted and laid out (non-empty region).
 Only what each app needs is imported, so the bare app's figure is Textual's own cost."""
@@ -97,6 +98,7 @@ async def walk(app: Any, out: Path) -> None:
             if isinstance(screen, ReviewScreen):
                 await pilot.press("f5")
             elif isinstance(screen, ResultScreen):
+                print(peak_kib(), flush=True)  # the interview done, its result on screen
                 await pilot.press("f6")
                 await app.workers.wait_for_complete()
                 await pilot.pause()
@@ -144,6 +146,7 @@ def main() -> None:
             asyncio.run(first(app))
         elif which == "bare":
             asyncio.run(walk_bare(app))
+            print(peak_kib(), flush=True)
         else:
             asyncio.run(walk(app, out))
         if what == "walk":

@@ -16,7 +16,7 @@ from typing import Any
 from anzen.errors import Problem, ProblemsError
 from anzen.model.common import ID_PATTERN
 from anzen.report import Meta, Report, build_report
-from anzen.yamlio import read_bytes
+from anzen.files import read_bytes
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from anzen.store.db import StoreError
 from anzen.store.flows import load_plan_for, locate
 from anzen.store.live import misfits_of
 from anzen.store.records import Misfit, SessionInfo, dumps
-from anzen.yamlio import read_bytes
+from anzen.files import read_bytes
 
 if TYPE_CHECKING:
     from anzen.store.sessions import Store
