@@ -165,8 +165,8 @@ def bench_engine(sizes: list[int], work: Path) -> list[Row]:
 
 
 def bench_check(sizes: list[int], repeat: int, work: Path) -> list[Row]:
-    """5. Load and full check (the linter of `flows check`: build, every path) of the synthetic flows."""
-    from anzen.lint import lint_loaded
+    """5. Load and full check (`flows check FILE`: anzen.lint.lint_ref — build, every path) of the synthetic flows."""
+    from anzen.lint import lint_ref
     from anzen.registry import Library
 
     rows: list[Row] = []
@@ -178,7 +178,7 @@ def bench_check(sizes: list[int], repeat: int, work: Path) -> list[Row]:
             gc.collect()  # what earlier benchmarks left is not this one's cost
             library = Library(path.parent, path.parent.parent / "checklists")  # fresh: the file is read and parsed each time
             start = time.perf_counter()
-            problems = lint_loaded(library.flow(path), library)
+            problems = lint_ref(str(path), library)
             samples.append(time.perf_counter() - start)
             if any(p.code in ("path-limit", "yaml-syntax", "schema") for p in problems):
                 raise RuntimeError(f"synthetic flow {size}: {problems[0].render()}")

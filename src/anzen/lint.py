@@ -43,17 +43,18 @@ ARTICLE = re.compile(r"第([0-9０-９]+)(条?)(?![0-9０-９条項号])")
 def lint_ref(ref: str, library: Library | None = None, limit: int = DEFAULT_LIMIT) -> list[Problem]:
     """Every problem of one flow (an installed id or a path), errors and warnings."""
     library = library or default_library()
-    try:
-        path = Path(ref) if Path(ref).exists() else library.flow_path(ref)
-        loaded = library.flow(path)
-    except ProblemsError as exc:
-        return _unique([p if p.file else Problem(p.code, p.message, ref, None, p.subject, p.hint) for p in exc.problems])
-    return lint_loaded(loaded, library, limit)
+    with paused_gc():  # loading and checking: the collector passes over their objects once, at the end
+        try:
+            path = Path(ref) if Path(ref).exists() else library.flow_path(ref)
+            loaded = library.flow(path)
+        except ProblemsError as exc:
+            return _unique([p if p.file else Problem(p.code, p.message, ref, None, p.subject, p.hint) for p in exc.problems])
+        return lint_loaded(loaded, library, limit)
 
 
 def lint_loaded(loaded: Loaded[Flow], library: Library, limit: int = DEFAULT_LIMIT) -> list[Problem]:
-    # the plan and the paths are ~10⁶ long-lived objects for a large flow: the cyclic collector passing
-    # over them again and again would cost as much as the checks (see yamlio.paused_gc)
+    # a large flow's plan and paths are 10⁵–10⁶ objects: the cyclic collector passing over them
+    # again and again cost as much as the checks (see yamlio.paused_gc)
     with paused_gc():
         return _lint_loaded(loaded, library, limit)
 
