@@ -48,3 +48,56 @@ def time_process(args: list[str], repeat: int, cwd: Path | None = None, stdin: s
 
 def python(*code: str) -> list[str]:
     return [sys.executable, *code]
+
+
+def time_until(args: list[str], marker: str, repeat: int, *, cwd: Path | None = None, extra_env: dict[str, str] | None = None,
+               pty: bool = False, timeout: float = 30.0) -> list[float]:
+    """Wall time from starting a process until `marker` appears in its output (then it is killed).
+
+    pty=True runs it in a pseudo-terminal (120×40), as a person at a terminal would."""
+    samples = []
+    for _ in range(repeat):
+        samples.append(_until(args, marker.encode(), cwd, {**env(), **(extra_env or {})}, pty, timeout))
+    return samples
+
+
+def _until(args: list[str], marker: bytes, cwd: Path | None, environ: dict[str, str], use_pty: bool, timeout: float) -> float:
+    import fcntl
+    import pty as ptys
+    import select
+    import signal
+    import struct
+    import termios
+
+    if use_pty:
+        reader, writer = ptys.openpty()
+        fcntl.ioctl(writer, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
+        io = {"stdin": writer, "stdout": writer, "stderr": writer}
+        environ = {**environ, "TERM": "xterm-256color", "COLUMNS": "120", "LINES": "40"}
+    else:
+        reader, writer = os.pipe()
+        io = {"stdin": subprocess.DEVNULL, "stdout": writer, "stderr": subprocess.STDOUT}
+    start = time.perf_counter()
+    process = subprocess.Popen(args, cwd=cwd, env=environ, start_new_session=True, **io)
+    os.close(writer)
+    seen = b""
+    try:
+        while marker not in seen:
+            left = timeout - (time.perf_counter() - start)
+            ready, _, _ = select.select([reader], [], [], max(left, 0))
+            if not ready:
+                raise RuntimeError(f"{' '.join(args)}: no {marker!r} within {timeout} s; output: {seen[-2000:]!r}")
+            try:
+                chunk = os.read(reader, 65536)
+            except OSError:  # the pty closes when the process ends
+                chunk = b""
+            if not chunk:
+                raise RuntimeError(f"{' '.join(args)} ended before {marker!r}; output: {seen[-2000:]!r}")
+            seen += chunk
+        elapsed = time.perf_counter() - start
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        os.close(reader)
+    return elapsed

@@ -2,7 +2,8 @@
 
 A flow of N questions: sections of 10; yes/no and choice questions; every third question asked only
 under a condition on an earlier one (so the engine re-branches); one checklist item per section whose
-outcome reads the section's questions."""
+outcome reads the section's questions. Flows are bilingual and start with the schema line, as a
+checked flow would: `flows check` then reports only what the paths show."""
 
 from __future__ import annotations
 
@@ -22,7 +23,7 @@ def write_library(folder: Path, size: int, seed: int = 20261121) -> Path:
     for source in (ROOT / "checklists" / "sources").glob("wakayama-tokki.yaml"):
         shutil.copy(source, checklists / "sources" / source.name)
     sections = max(1, size // 10)
-    lines = [f"id: synth-{size}", "version: '1'", f"title: {{ja: 合成フロー{size}, en: Synthetic {size}}}", f"checklist: synth-{size}", "sections:"]
+    lines = ["# yaml-language-server: $schema=schema.json", f"id: synth-{size}", "version: '1'", f"title: {{ja: 合成フロー{size}, en: Synthetic {size}}}", f"checklist: synth-{size}", "sections:"]
     items = ["id: synth-" + str(size), "version: '1'", "title: {ja: 合成, en: Synthetic}", "issuer: {ja: テスト, en: Test}", "source: synthetic", "categories:"]
     outcomes = ["outcomes:"]
     n = 0
@@ -39,9 +40,9 @@ def write_library(folder: Path, size: int, seed: int = 20261121) -> Path:
                 if earlier % 3 != 2:
                     when = f", when: {{question: q{earlier}, in: ['yes', 'unsure']}}" if earlier % 4 else f", when: {{question: q{earlier}, equals: 'b'}}"
             if n % 4 == 0:
-                lines.append(f"      - {{id: {q}, kind: choice, prompt: 質問{n}, choices: [{{value: a, label: A}}, {{value: b, label: B}}]{when}}}")
+                lines.append(f"      - {{id: {q}, kind: choice, prompt: {{ja: 質問{n}, en: Question {n}}}, choices: [{{value: a, label: {{ja: イ, en: A}}}}, {{value: b, label: {{ja: ロ, en: B}}}}]{when}}}")
             else:
-                lines.append(f"      - {{id: {q}, kind: yes_no, prompt: 質問{n}{when}}}")
+                lines.append(f"      - {{id: {q}, kind: yes_no, prompt: {{ja: 質問{n}, en: Question {n}}}{when}}}")
             n += 1
         reads = [f"q{first + 1}", f"q{first + 3}"]
         outcomes += [f"  i{s}:", f"    - when: {{all: [{{question: {reads[0]}, equals: 'yes'}}, {{question: {reads[1]}, equals: 'yes'}}]}}", "      status: confirmed",

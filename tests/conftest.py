@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -71,6 +73,18 @@ class MiniLibrary:
 @pytest.fixture
 def mini(tmp_path: Path) -> MiniLibrary:
     return MiniLibrary(tmp_path)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_plan_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Compiled plans go to a folder of this test run, never the user's cache (processes inherit it)."""
+    before = os.environ.get("ANZEN_CACHE_DIR")
+    os.environ["ANZEN_CACHE_DIR"] = str(tmp_path_factory.mktemp("plan-cache"))
+    yield
+    if before is None:
+        del os.environ["ANZEN_CACHE_DIR"]
+    else:
+        os.environ["ANZEN_CACHE_DIR"] = before
 
 
 @pytest.fixture(scope="session")

@@ -5,10 +5,13 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from anzen.errors import Problem, ProblemsError
-from anzen.yamlio import YamlDoc, parse_yaml, read_bytes
+from anzen.files import read_bytes
+
+if TYPE_CHECKING:
+    from anzen.yamlio import YamlDoc
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,8 @@ def read_answers(path: Path, display: str | None = None) -> AnswersFile:
     if path.suffix.lower() == ".json":
         data = _json_doc(raw, name)
     else:  # YAML is a superset of JSON: a .yaml or extension-less file may be either
+        from anzen.yamlio import parse_yaml  # the YAML parser only for YAML
+
         doc = parse_yaml(raw, name)
         data, lines = doc.data, doc
     from_report = None

@@ -21,11 +21,10 @@ from anzen.model.flow import (
     ChoiceQuestion, DateQuestion, Flow, GroupQuestion, Include, InfoMessage, MultiChoiceQuestion,
     NumberQuestion, QuestionSource, TextQuestion, YesNoQuestion,
 )
-from anzen.plan import Binding, HeaderExpr, ItemOutcome, Node, Plan, Rule, SectionInfo
+from anzen.plan import PLACEHOLDER, Binding, HeaderExpr, ItemOutcome, Node, Plan, Rule, SectionInfo
 from anzen.registry import Library, default_library
 from anzen.yamlio import paused_gc
 
-PLACEHOLDER = re.compile(r"\{([A-Za-z0-9][A-Za-z0-9_\-.]*)\}")
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 YES_NO_VALUES = ("yes", "no", "unsure")
 MAX_COMBINATIONS = 4096
@@ -64,6 +63,7 @@ class _Builder:
         self.bindings: list[Binding] = []
         self.sources: dict[str, Any] = {}
         self.models: dict[str, Any] = {}  # full id → model, for every emitted node
+        self.files: dict[str, None] = {}  # flow files in the order included (each once)
 
     # -- helpers ---------------------------------------------------------
     def problem(self, code: str, message: str, loaded: Loaded[Any], loc: tuple[Any, ...], subject: str | None = None, hint: str | None = None) -> None:
@@ -202,6 +202,8 @@ class _Builder:
     # -- the flow ----------------------------------------------------------
     def flow(self, loaded: Loaded[Flow], prefix: str, share: dict[str, c.Ref], outer_when: c.Cond | None, stack: tuple[Path, ...]) -> None:
         flow = loaded.model
+        if loaded.path is not None:
+            self.files.setdefault(str(loaded.path.resolve()), None)
         entries: list[tuple[Any, Any, tuple[Any, ...]]] = []
         order: dict[str, int] = {}
         models: dict[str, Any] = {}
@@ -444,7 +446,7 @@ def build_plan(loaded: Loaded[Flow], library: Library | None = None) -> Plan:
     return Plan(
         flow=loaded.model, file=loaded.file, nodes=tuple(builder.nodes), bindings=tuple(sorted(builder.bindings, key=lambda b: b.prefix.count('.'))),
         sources=dict(builder.sources), dependents={k: tuple(v) for k, v in dependents.items()},
-        by_id={n.id: n for n in builder.nodes}, crosswalk=crosswalk,
+        by_id={n.id: n for n in builder.nodes}, crosswalk=crosswalk, files=tuple(builder.files),
     )
 
 
@@ -453,6 +455,7 @@ def _unique(problems: list[Problem]) -> list[Problem]:
 
 
 def load_plan(ref: str, library: Library | None = None) -> Plan:
-    """An installed flow id or a path → a checked Plan."""
-    library = library or default_library()
-    return build_plan(library.flow(library.flow_path(ref)), library)
+    """An installed flow id or a path → a checked Plan (kept between runs: anzen.plan_cache)."""
+    from anzen.plan_cache import load_plan as cached
+
+    return cached(ref, library)

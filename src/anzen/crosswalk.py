@@ -10,7 +10,6 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from anzen.loader import load_file
 from anzen.model.common import ArticleRef
 from anzen.model.crosswalk import Crosswalk
 
@@ -25,6 +24,8 @@ def load_crosswalk(checklists_dir: Path) -> Crosswalk | None:
         return None
     key = path.resolve()
     if key not in _cache:
+        from anzen.loader import load_file  # the loader only when the file is read (not for a kept plan)
+
         _cache[key] = load_file(path, Crosswalk, f"checklists/{FILE}").model
     return _cache[key]
 

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from anzen.answers import label_of, normalize
-from anzen.build import PLACEHOLDER
+from anzen.plan import PLACEHOLDER
 from anzen.conditions import ABSENT, BLOCK, Ref, evaluate
 from anzen.errors import AnswerError
 from anzen.plan import Node, Plan

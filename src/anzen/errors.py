@@ -5,7 +5,6 @@ at once (``flows/x.yaml:42: question 'copy_consent': … Did you mean 'copied_an
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -107,5 +106,7 @@ class AnswerError(ValueError):
 
 def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
     """'Did you mean 'x'?' when `name` is close to one of `candidates`."""
+    import difflib  # only when a name is wrong: not on every start
+
     close = difflib.get_close_matches(str(name), [str(c) for c in candidates], n=1, cutoff=0.6)
     return f"Did you mean '{close[0]}'?" if close else None

@@ -34,6 +34,7 @@ from anzen.model.flow import ChoiceQuestion, Flow, Include, MultiChoiceQuestion,
 from anzen.paths import DEFAULT_LIMIT, Explorer, Exploration, Key, Leaf, Part
 from anzen.plan import Plan
 from anzen.registry import Library, default_library
+from anzen.yamlio import paused_gc
 
 SCHEMA_LINE = "# yaml-language-server: $schema="
 ARTICLE = re.compile(r"第([0-9０-９]+)(条?)(?![0-9０-９条項号])")
@@ -42,15 +43,23 @@ ARTICLE = re.compile(r"第([0-9０-９]+)(条?)(?![0-9０-９条項号])")
 def lint_ref(ref: str, library: Library | None = None, limit: int = DEFAULT_LIMIT) -> list[Problem]:
     """Every problem of one flow (an installed id or a path), errors and warnings."""
     library = library or default_library()
-    try:
-        path = Path(ref) if Path(ref).exists() else library.flow_path(ref)
-        loaded = library.flow(path)
-    except ProblemsError as exc:
-        return _unique([p if p.file else Problem(p.code, p.message, ref, None, p.subject, p.hint) for p in exc.problems])
-    return lint_loaded(loaded, library, limit)
+    with paused_gc():  # loading and checking: the collector passes over their objects once, at the end
+        try:
+            path = Path(ref) if Path(ref).exists() else library.flow_path(ref)
+            loaded = library.flow(path)
+        except ProblemsError as exc:
+            return _unique([p if p.file else Problem(p.code, p.message, ref, None, p.subject, p.hint) for p in exc.problems])
+        return lint_loaded(loaded, library, limit)
 
 
 def lint_loaded(loaded: Loaded[Flow], library: Library, limit: int = DEFAULT_LIMIT) -> list[Problem]:
+    # a large flow's plan and paths are 10⁵–10⁶ objects: the cyclic collector passing over them
+    # again and again cost as much as the checks (see yamlio.paused_gc)
+    with paused_gc():
+        return _lint_loaded(loaded, library, limit)
+
+
+def _lint_loaded(loaded: Loaded[Flow], library: Library, limit: int) -> list[Problem]:
     problems: list[Problem] = []
     problems += schema_line(loaded)
     problems += translations(loaded)
@@ -187,6 +196,10 @@ class PathChecks:
         self.plan, self.flows = plan, flows
         self.explorer = Explorer(plan, limit=limit)
         self.explorations: list[Exploration] = [self.explorer.explore(part) for part in self.explorer.parts()]
+        self.having: dict[Key, list[Exploration]] = {}  # question → the explorations whose part holds it
+        for exploration in self.explorations:
+            for key in exploration.part.keys():
+                self.having.setdefault(key, []).append(exploration)
         self.problems: list[Problem] = []
 
     def run(self) -> list[Problem]:
@@ -242,9 +255,7 @@ class PathChecks:
     def confirming(self, key: Key) -> set[str]:
         """Values of a yes_no question with which a rule that reads it confirms an item."""
         values: set[str] = set()
-        for exploration in self.explorations:
-            if key not in exploration.part.keys():
-                continue
+        for exploration in self.having.get(key, []):
             for leaf in exploration.leaves:
                 value = leaf.answers.get(key)
                 for target in exploration.part.targets:
@@ -294,10 +305,8 @@ class PathChecks:
 
     def _check_value(self, key: Key, value: Any, code: str, followers: set[Key]) -> None:
         first_violation: tuple[Leaf, Part] | None = None
-        for exploration in self.explorations:
+        for exploration in self.having.get(key, []):
             part = exploration.part
-            if key not in part.keys():
-                continue
             readers = [t for t in part.targets if key in t.rule_keys()]
             seen = violated = False
             for leaf in exploration.leaves:

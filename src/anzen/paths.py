@@ -88,6 +88,8 @@ class Explorer:
         self.samples = Samples(plan, today)
         self.question, self.when_of = self.samples.question, self.samples.when_of
         self.domain, self.filler = self.samples.domain, self.samples.filler
+        self._interview: Interview | None = None  # reused by explore() while it is left clean
+        self._categories: dict[int, dict[str, tuple[int, Any]]] = {}  # binding → item id → (position, category)
 
     def closure(self, target: Target) -> tuple[set[str], dict[str, set[str]]]:
         outer: set[str] = set()
@@ -116,28 +118,40 @@ class Explorer:
         closures = [(t, *self.closure(t)) for t in self.targets]
         keyed = [(t, frozenset(o), frozenset((g, c) for g, cs in b.items() for c in cs)) for t, o, b in closures]
         maximal: list[tuple[frozenset[str], frozenset[Key]]] = []
+        index: dict[tuple[frozenset[str], frozenset[Key]], int] = {}
+        having: dict[Any, list[int]] = {}  # question → the maximal closures that contain it (keeps this linear)
+
+        def containing(o: frozenset[str], b: frozenset[Key]) -> list[int]:
+            lists = [having.get(q, []) for q in o] + [having.get(k, []) for k in b]
+            return [i for i in min(lists, key=len) if o <= maximal[i][0] and b <= maximal[i][1]] if lists else []
+
         for _, o, b in sorted(keyed, key=lambda x: -(len(x[1]) + len(x[2]))):
-            if (o or b) and not any(o <= mo and b <= mb for mo, mb in maximal):
+            if (o or b) and (o, b) not in index and not containing(o, b):
+                index[(o, b)] = len(maximal)
+                for q in (*o, *b):
+                    having.setdefault(q, []).append(len(maximal))
                 maximal.append((o, b))
         order = {n.id: n.index for n in self.plan.nodes}
         found: dict[int, Part] = {}
         owners: dict[int, list[Target]] = {}
         for target, o, b in keyed:
-            if (o, b) in maximal:
-                owners.setdefault(maximal.index((o, b)), []).append(target)
+            if (o, b) in index:
+                owners.setdefault(index[(o, b)], []).append(target)
 
         def home(i: int, target: Target) -> tuple[int, int]:
             # shown beside items of the same category of the same checklist if possible, else the smallest part
             near = owners.get(i, [])
-            same = 0 if any(t.binding is target.binding and _category(t) == _category(target) for t in near) else (
+            same = 0 if any(t.binding is target.binding and category[id(t)] == category[id(target)] for t in near) else (
                 1 if any(t.binding is target.binding for t in near) else 2)
             return same, len(maximal[i][0]) + len(maximal[i][1])
 
+        category = {id(t): c for t, c in zip(self.targets, _categories(self.targets))}
+        position = {id(t): n for n, t in enumerate(self.targets)}
         for target, o, b in keyed:
             if not o and not b:  # decided by no question at all: a part of its own, with one path
                 found.setdefault(-1, Part([], [], {})).targets.append(target)
                 continue
-            i = min((i for i, (mo, mb) in enumerate(maximal) if o <= mo and b <= mb), key=lambda i: home(i, target))
+            i = min(containing(o, b), key=lambda i: home(i, target))
             if i not in found:
                 mo, mb = maximal[i]
                 blocks: dict[str, set[str]] = {}
@@ -145,23 +159,45 @@ class Explorer:
                     blocks.setdefault(g, set()).add(c)  # type: ignore[arg-type]
                 found[i] = Part([], sorted(mo, key=order.__getitem__), blocks)
             found[i].targets.append(target)
-        return [found[i] for i in sorted(found, key=lambda i: _first(found[i], self.targets))]
+        return [found[i] for i in sorted(found, key=lambda i: min(position[id(t)] for t in found[i].targets))]
 
     # -- walking ---------------------------------------------------------
     def explore(self, part: Part) -> Exploration:
         result = Exploration(part)
-        interview = Interview(self.plan, today=self.today)
-        for leaf in self._walk(interview, part, {}):
+        # one interview for every part: a finished walk clears each answer it gave (a new one costs O(questions))
+        interview = self._interview if self._interview is not None else Interview(self.plan, today=self.today)
+        self._interview = None
+        bindings = self._part_bindings(part)
+        walk = self._walk(interview, part, {}, bindings)
+        for leaf in walk:
             result.leaves.append(leaf)
             if len(result.leaves) >= self.limit:
                 result.truncated = True
+                walk.close()
                 break
+        if not result.truncated:
+            self._interview = interview
         return result
 
-    def _walk(self, interview: Interview, part: Part, answers: dict[Key, Any]) -> Iterator[Leaf]:
+    def _part_bindings(self, part: Part) -> dict[int, Binding]:
+        """Each binding cut down to the part's items: only they are decided (the others would wait for
+        answers), and deciding one leaf costs the part's items, not the whole checklist's."""
+        cut: dict[int, Binding] = {}
+        for binding in {id(t.binding): t.binding for t in part.targets}.values():
+            wanted = {t.outcome.item: t.outcome for t in part.targets if t.binding is binding}
+            if id(binding) not in self._categories:
+                self._categories[id(binding)] = {i.id: (n, c) for n, c in enumerate(binding.checklist.categories) for i in c.items}
+            where = self._categories[id(binding)]
+            holding = sorted({where[item][0]: where[item][1] for item in wanted if item in where}.items())
+            categories = [c.model_copy(update={"items": [i for i in c.items if i.id in wanted]}) for _, c in holding]
+            checklist = binding.checklist.model_copy(update={"categories": categories})
+            cut[id(binding)] = replace(binding, checklist=checklist, outcomes=wanted)
+        return cut
+
+    def _walk(self, interview: Interview, part: Part, answers: dict[Key, Any], bindings: dict[int, Binding]) -> Iterator[Leaf]:
         node = next((self.plan.by_id[q] for q in part.outer if interview.is_visible(q) and not interview.is_answered(q)), None)
         if node is None:
-            yield self._leaf(interview, part, answers)
+            yield self._leaf(interview, part, answers, bindings)
             return
         values = self._group_values(interview, node, part) if node.is_group else self.domain((None, node.id))
         for value in values:
@@ -170,9 +206,11 @@ class Explorer:
             except AnswerError:
                 continue
             answers[(None, node.id)] = interview.value(node.id)
-            yield from self._walk(interview, part, answers)
-            del answers[(None, node.id)]
-            interview.clear(node.id)
+            try:
+                yield from self._walk(interview, part, answers, bindings)
+            finally:  # also when the walk is cut at the limit: the interview is left as it was
+                del answers[(None, node.id)]
+                interview.clear(node.id)
 
     def _group_values(self, interview: Interview, group: Node, part: Part) -> list[Any]:
         wanted = part.block.get(group.id, set())
@@ -198,7 +236,7 @@ class Explorer:
             yield from self._blocks(interview, group, wanted, block)
             del block[child.id]
 
-    def _leaf(self, interview: Interview, part: Part, answers: dict[Key, Any]) -> Leaf:
+    def _leaf(self, interview: Interview, part: Part, answers: dict[Key, Any], bindings: dict[int, Binding]) -> Leaf:
         shown: dict[Key, Any] = {}
         visible: set[Key] = set()
         for (group, qid), value in answers.items():
@@ -218,9 +256,8 @@ class Explorer:
             if not present:
                 statuses[target.key], rules[target.key] = "absent", None
                 continue
-            if id(binding) not in by_binding:  # only this part's items are decided: the others would wait for answers
-                wanted = {t.outcome.item: t.outcome for t in part.targets if t.binding is binding}
-                by_binding[id(binding)] = checklist_result(interview, replace(binding, outcomes=wanted))
+            if id(binding) not in by_binding:
+                by_binding[id(binding)] = checklist_result(interview, bindings[id(binding)])
             items = [i for i in by_binding[id(binding)].items if i.id == target.outcome.item]
             statuses[target.key] = "/".join(i.status for i in items) or "absent"
             rules[target.key] = self._deciding_rule(interview, target)
@@ -248,12 +285,14 @@ class Explorer:
         return "unsure:" + ",".join(unsure) if unsure else None
 
 
-def _category(target: Target) -> str | None:
-    return next((c.id for c in target.binding.checklist.categories if any(i.id == target.outcome.item for i in c.items)), None)
-
-
-def _first(part: Part, targets: list[Target]) -> int:
-    return min(targets.index(t) for t in part.targets)
+def _categories(targets: list[Target]) -> list[str | None]:
+    """The category of each target's item (one pass over each checklist)."""
+    of: dict[tuple[int, str], str] = {}
+    for binding in {id(t.binding): t.binding for t in targets}.values():
+        for c in binding.checklist.categories:
+            for i in c.items:
+                of.setdefault((id(binding), i.id), c.id)
+    return [of.get((id(t.binding), t.outcome.item)) for t in targets]
 
 
 def _has_unsure(value: Any) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Union
 
@@ -10,6 +11,8 @@ from anzen.model.checklist import Checklist
 from anzen.model.common import ArticleRef, Text
 from anzen.model.flow import Flow, GroupQuestion, InfoMessage
 from anzen.model.source import SourceDocument
+
+PLACEHOLDER = re.compile(r"\{([A-Za-z0-9][A-Za-z0-9_\-.]*)\}")  # {question_id} in a text: that answer
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,7 @@ class Plan:
     dependents: dict[str, tuple[int, ...]] = field(repr=False)
     by_id: dict[str, Node] = field(repr=False)
     crosswalk: Any = field(default=None, repr=False)  # anzen.model.crosswalk.Crosswalk: other municipalities' articles
+    files: tuple[str, ...] = field(default=(), repr=False)  # flow files (absolute), the flow first, then each sub-flow as included
 
     def __repr__(self) -> str:
         return f"Plan({self.flow.id!r} {self.flow.version}, {len(self.nodes)} nodes, {len(self.bindings)} checklists)"

@@ -7,12 +7,15 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from anzen.errors import Problem, ProblemsError, did_you_mean
-from anzen.loader import Loaded, load_checklist, load_flow, load_source
-from anzen.model.checklist import Checklist
-from anzen.model.flow import Flow
-from anzen.model.source import SourceDocument
+
+if TYPE_CHECKING:  # the loader (pydantic, YAML) is imported when a file is first read: a cached plan needs neither
+    from anzen.loader import Loaded
+    from anzen.model.checklist import Checklist
+    from anzen.model.flow import Flow
+    from anzen.model.source import SourceDocument
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -68,6 +71,8 @@ class Library:
     def flow(self, path: Path) -> Loaded[Flow]:
         key = path.resolve()
         if key not in self._flows:
+            from anzen.loader import load_flow
+
             self._flows[key] = load_flow(path, display_path(path))
         return self._flows[key]
 
@@ -80,6 +85,8 @@ class Library:
             path = self.checklists_dir / f"{checklist_id}.yaml"
             if not path.is_file():
                 return None
+            from anzen.loader import load_checklist
+
             self._checklists[checklist_id] = load_checklist(path, display_path(path))
         return self._checklists[checklist_id]
 
@@ -91,8 +98,14 @@ class Library:
             path = self.checklists_dir / "sources" / f"{doc_id}.yaml"
             if not path.is_file():
                 return None
+            from anzen.loader import load_source
+
             self._sources[doc_id] = load_source(path, display_path(path))
         return self._sources[doc_id]
+
+    def loaded_files(self) -> list[Loaded[Any]]:
+        """Every file read so far (what a plan built with this library rests on)."""
+        return [*self._flows.values(), *self._checklists.values(), *self._sources.values()]
 
 
 @cache

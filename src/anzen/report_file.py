@@ -16,7 +16,7 @@ from typing import Any
 from anzen.errors import Problem, ProblemsError
 from anzen.model.common import ID_PATTERN
 from anzen.report import Meta, Report, build_report
-from anzen.yamlio import read_bytes
+from anzen.files import read_bytes
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ def _fail(message: str, file: str, line: int | None = None) -> ProblemsError:
 
 def read_report(path: Path, display: str | None = None, *, flow: str | None = None, lang: str | None = None) -> Rebuilt:
     """Rebuild the Report of a JSON report; `flow` (an id or path) when the report's flow is not installed."""
-    from anzen.build import load_plan
+    from anzen.plan_cache import load_plan
     from anzen.engine import Interview
 
     name = display or str(path)

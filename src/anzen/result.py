@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from anzen.answers import label_of
-from anzen.build import PLACEHOLDER
+from anzen.plan import PLACEHOLDER
 from anzen.conditions import ABSENT, BLOCK, OUTER, Cond, Ref, evaluate, refs_of
 from anzen.crosswalk import chosen_municipality, matching_refs
 from anzen.engine import Interview
@@ -123,7 +123,7 @@ def ref_label(ref: ArticleRef, sources: dict[str, Any]) -> Text:
     if source is None:
         return Words(ja=f"{ref.doc} {ref.article}{ref.detail or ''}", en=f"{ref.doc} {ref.article}{ref.detail or ''}")
     detail = ref.detail or ""
-    return Text(
+    return Words(  # made at run time: no validation (a pydantic Text here built its validator in every process)
         ja=f"{source.issuer.ja} {source.title.ja} {ref.article}{detail}",
         en=f"{source.issuer.get('en')}, {source.title.get('en')}, {ref.article}{detail}",
     )

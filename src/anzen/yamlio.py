@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from anzen.errors import Problem, ProblemsError
+from anzen.files import read_bytes
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_DEPTH = 64
@@ -232,17 +233,6 @@ def _parse(loader: _Loader, file: str, loader_text: str) -> YamlDoc:
     if builder.problems:
         raise ProblemsError(builder.problems)
     return YamlDoc(data, file, builder.lines)
-
-
-def read_bytes(path: Path, display: str | None = None) -> bytes:
-    """Read a file, turning OS errors into a problem that names it."""
-    name = display or str(path)
-    try:
-        if path.is_dir():
-            raise ProblemsError([Problem("file-unreadable", "is a folder, not a file", name)])
-        return path.read_bytes()
-    except OSError as exc:
-        raise ProblemsError([Problem("file-unreadable", f"cannot read: {exc.strerror or exc}", name)]) from None
 
 
 def load_yaml(path: Path, display: str | None = None) -> YamlDoc:

@@ -54,9 +54,9 @@ def test_anzen_without_a_command_opens_the_app_in_the_language_asked(monkeypatch
     from anzen.cli.main import main
 
     opened: list[tuple[str, str | None]] = []
-    monkeypatch.setattr(anzen.tui, "run", lambda lang="ja", db=None: opened.append((lang, db)) or 0)
-    assert main([]) == 0 and main(["--lang", "en", "--db", "x.db"]) == 0
-    assert opened == [("ja", None), ("en", "x.db")]
+    monkeypatch.setattr(anzen.tui, "run", lambda lang="ja", flow=None, db=None: opened.append((lang, flow, db)) or 0)
+    assert main([]) == 0 and main(["--lang", "en", "--db", "x.db"]) == 0 and main(["app", "wakayama-safety-report"]) == 0
+    assert opened == [("ja", None, None), ("en", None, "x.db"), ("ja", "wakayama-safety-report", None)]
 
 
 async def test_a_staff_led_interview_records_the_staff_name_and_notes(out_dir: Path) -> None:

@@ -30,7 +30,7 @@ def fail(message: str, status: int = EXIT_BAD_INPUT) -> NoReturn:
 
 
 def load_plan_or_fail(ref: str):  # -> Plan
-    from anzen.build import load_plan
+    from anzen.plan_cache import load_plan
 
     try:
         return load_plan(ref)

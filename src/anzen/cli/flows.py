@@ -53,19 +53,18 @@ def run(args: argparse.Namespace) -> int:
 
 
 def flow_summaries() -> list[dict[str, object]]:
-    from anzen.build import build_plan
+    from anzen.plan_cache import load_plan  # plans kept from earlier runs: the home screen parses nothing
     from anzen.registry import default_library
 
     library = default_library()
     rows = []
     for flow_id in library.flow_ids():
         try:
-            loaded = library.flow(library.flow_path(flow_id))
-            plan = build_plan(loaded, library)
+            plan = load_plan(flow_id, library)
         except ProblemsError as exc:
             rows.append({"id": flow_id, "error": f"{len(exc.problems)} problem(s): run anzen flows check {flow_id}"})
             continue
-        flow = loaded.model
+        flow = plan.flow
         rows.append({
             "id": flow.id, "version": flow.version, "title": {"ja": flow.title.ja, "en": flow.title.en},
             "description": {"ja": flow.description.ja, "en": flow.description.en} if flow.description else None,

@@ -28,6 +28,10 @@ def _parser() -> argparse.ArgumentParser:
     interview.add_argument("--staff", metavar="NAME", help="a staff-led interview, by NAME (default: self-assessment)")
     _db_option(interview)
 
+    app = sub.add_parser("app", help="the full-screen app (also what `anzen` alone opens)")
+    app.add_argument("flow", nargs="?", help="installed flow id or path to a flow file: open it at once (default: the home screen)")
+    app.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS)
+
     fill = sub.add_parser("fill", help="fill a flow from an answers file (YAML or JSON) without asking")
     fill.add_argument("flow", help="installed flow id or path to a flow file")
     fill.add_argument("--answers", required=True, help="answers file: question id → answer (a JSON report also works)")
@@ -82,10 +86,10 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        if args.command is None:  # the full-screen app; `anzen interview` stays the line mode
+        if args.command in (None, "app"):  # the full-screen app; `anzen interview` stays the line mode
             from anzen.tui import run as run_app
 
-            return run_app(args.lang, getattr(args, "db", None))
+            return run_app(args.lang, getattr(args, "flow", None), getattr(args, "db", None))  # `anzen app FLOW`
         if args.command == "interview":
             from anzen.cli.interview import run
 

@@ -21,25 +21,34 @@ class FlowRef:
     ref: str  # an installed flow id, or the absolute path of a flow file
     path: Path
     hash: str
+    plan: Plan | None = None  # its checked plan (None when it cannot be used now)
 
 
 def locate(ref: str, library: Library | None = None) -> FlowRef:
-    """An installed id or a path → how the session names it, and its fingerprint."""
+    """An installed id or a path → how the session names it, its fingerprint and its plan."""
+    from anzen.plan_cache import load_plan
+
     library = library or default_library()
     try:
         path = library.flow_path(ref).resolve()
     except ProblemsError as exc:
         raise StoreError("; ".join(p.render() for p in exc.problems)) from None
     installed = path.parent == library.flows_dir.resolve() and path.stem == ref
-    return FlowRef(ref if installed else str(path), path, flow_hash(path, library))
+    try:
+        plan: Plan | None = load_plan(str(path), library)  # usually kept from an earlier run: its files need no parsing
+    except ProblemsError:
+        plan = None
+    files = [Path(f) for f in plan.files] if plan is not None and plan.files[:1] == (str(path),) else None
+    return FlowRef(ref if installed else str(path), path, flow_hash(path, library, files), plan)
 
 
-def flow_hash(path: Path, library: Library | None = None) -> str:
+def flow_hash(path: Path, library: Library | None = None, files: list[Path] | None = None) -> str:
     """sha256 of the flow file; when it includes sub-flows, of the file followed by each included
-    file in the order they are included (a changed sub-flow changes the fingerprint too)."""
+    file in the order they are included (a changed sub-flow changes the fingerprint too).
+    `files`: that list when already known (a plan's files), else the flows are read to find it."""
     library = library or default_library()
     digest = hashlib.sha256()
-    for n, file in enumerate(flow_files(path, library)):
+    for n, file in enumerate(files if files is not None else flow_files(path, library)):
         if n:
             digest.update(b"\n\x00include\x00\n")
         try:
@@ -72,7 +81,7 @@ def flow_files(path: Path, library: Library, seen: set[Path] | None = None) -> l
 
 def load_plan_for(ref: str, library: Library | None = None) -> Plan:
     """The checked plan of a session's flow; StoreError naming every problem when it cannot be used."""
-    from anzen.build import load_plan
+    from anzen.plan_cache import load_plan
 
     try:
         return load_plan(ref, library)

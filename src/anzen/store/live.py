@@ -102,7 +102,7 @@ class LiveSession:
     def open(cls, store: "Store", info: SessionInfo, library: Library | None = None) -> "LiveSession":
         library = library or Library()  # read from disk now: the flow may have changed since this process began
         located = locate(info.flow_ref, library)
-        plan = load_plan_for(located.ref, library)  # before the lease: a broken flow changes nothing
+        plan = located.plan or load_plan_for(located.ref, library)  # before the lease: a broken flow changes nothing
         token = lease.new_token()
         with store.db.write() as conn:
             stale = lease.acquire(conn, info.id, token)

@@ -71,7 +71,7 @@ class Store:
             raise StoreError("a staff-led session needs the staff member's name (--staff NAME)")
         library = library or Library()
         located = locate(flow, library)
-        plan = plan or load_plan_for(located.ref, library)
+        plan = plan or located.plan or load_plan_for(located.ref, library)
         session_id = secrets.token_hex(6)
         at = lease.now()
         from datetime import date

@@ -17,7 +17,7 @@ from anzen.store.db import StoreError
 from anzen.store.flows import load_plan_for, locate
 from anzen.store.live import misfits_of
 from anzen.store.records import Misfit, SessionInfo, dumps
-from anzen.yamlio import read_bytes
+from anzen.files import read_bytes
 
 if TYPE_CHECKING:
     from anzen.store.sessions import Store
@@ -62,7 +62,7 @@ def import_report(store: "Store", path: Path, *, staff: str, flow: str | None = 
     data = read_report(path)
     library = library or Library()
     located = locate(flow or data["flow"], library)
-    plan = load_plan_for(located.ref, library)
+    plan = located.plan or load_plan_for(located.ref, library)
     if plan.flow.id != data["flow"]:
         raise StoreError(f"{path}: is a report of flow '{data['flow']}', not '{plan.flow.id}'")
     interview = Interview(plan, today=date.today())

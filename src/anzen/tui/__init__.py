@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 
-def run(lang: str = "ja", db: str | None = None) -> int:
+def run(lang: str = "ja", flow: str | None = None, db: str | None = None) -> int:
     from anzen.cli.common import CommandError
 
     if not (sys.stdin.isatty() and sys.stdout.isatty()):  # piped or redirected: a full screen would hang
@@ -17,5 +17,5 @@ def run(lang: str = "ja", db: str | None = None) -> int:
     from anzen.tui.app import AnzenApp
     from anzen.tui.sessions import SessionLink
 
-    AnzenApp(lang, sessions=SessionLink(db)).run()
+    AnzenApp(lang, flow=flow, sessions=SessionLink(db)).run()
     return 0

@@ -35,16 +35,21 @@ class AnzenApp(App[None]):
     lang: reactive[str] = reactive("ja", init=False)
 
     def __init__(self, lang: str = "ja", *, today: date | None = None, clock: Callable[[], datetime] = _now,
-                 out_dir: Path = Path("exports"), resume_source: ResumeSource = no_sessions, sessions: Any = None) -> None:
+                 out_dir: Path = Path("exports"), resume_source: ResumeSource = no_sessions, flow: str | None = None,
+                 sessions: Any = None) -> None:
         super().__init__()
         self.set_reactive(AnzenApp.lang, lang)
         self.today, self.clock, self.out_dir, self.resume_source = today, clock, out_dir, resume_source
+        self.flow = flow  # `anzen app FLOW`: straight to its first question (home comes after it)
         self.sessions = sessions  # a SessionLink: every answer is kept in the session store
         self.live: Any = None  # the InterviewState of the interview on screen
 
     def on_mount(self) -> None:
         localize_bindings(self, self.lang)
-        self.show_home()
+        if self.flow is not None:
+            self.start(StartRequest(self.flow))
+        else:
+            self.show_home()
 
     def show_home(self, error: str | None = None) -> None:
         from anzen.cli.flows import flow_summaries
@@ -63,7 +68,7 @@ class AnzenApp(App[None]):
         self.push_screen(home, self.start)
 
     def start(self, request: StartRequest | None) -> None:
-        from anzen.build import load_plan
+        from anzen.plan_cache import load_plan
         from anzen.errors import ProblemsError
         from anzen.tui.screens.interview import InterviewScreen
         from anzen.tui.state import InterviewState

@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from anzen.answers import label_of, normalize
 from anzen.errors import AnswerError
@@ -29,6 +29,7 @@ from anzen.tui.navigation import BackToReview, EditAnswer, GoHome, KeepAsking, R
 from anzen.tui.overview import answer_rows, category_rows, questions_of_category, refs_for, source_articles
 from anzen.tui.state import GroupDraft, InterviewState
 from anzen.tui.widgets.answer_inputs import AnswerInput, answer_input_for
+from anzen.tui.widgets.footer import Footer
 from anzen.tui.widgets.group_panel import GroupPanel
 from anzen.tui.widgets.side_panel import SidePanel
 from anzen.tui.widgets.transcript import Entry, Transcript

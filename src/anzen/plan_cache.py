@@ -1,0 +1,198 @@
+"""Compiled plans kept between runs, so that a command or the app starts without parsing YAML.
+
+`load_plan(ref)` builds a flow's Plan once and pickles it into the user's cache folder (platformdirs
+user_cache_dir, or $ANZEN_CACHE_DIR; ANZEN_CACHE_DIR= (empty) turns the cache off). A cached plan is
+used only when:
+- it was written by the same anzen (version and source files), Python and pydantic;
+- every file it was built from (the flow, its sub-flows, checklists, source documents, the
+  crosswalk) still has the sha256 it had, and is still shown under the same name (paths in messages
+  are relative to the working folder);
+- the cache file and its folder belong to the current user and nobody else may write them — a pickle
+  is code, so one written by anybody else is never read.
+Anything else (stale, unreadable, damaged, another owner) and the plan is built again and the file
+replaced (atomically, mode 0600). Errors of the cache itself are never shown: it is only a shortcut."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import stat
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from anzen import __version__
+from anzen.registry import Library, default_library, display_path
+
+if TYPE_CHECKING:
+    from anzen.plan import Plan
+
+ENV_VAR = "ANZEN_CACHE_DIR"
+FORMAT = 1
+_PACKAGE = Path(__file__).resolve().parent
+_SETTLE_NS = 2_000_000_000  # a file changed this close to the build may have changed during it: not cached
+# the modules whose code decides what a plan holds (a change in a checkout invalidates every plan)
+_CODE = ("build.py", "plan.py", "conditions.py", "loader.py", "yamlio.py", "registry.py", "crosswalk.py", "plan_cache.py", "model")
+
+
+def load_plan(ref: str, library: Library | None = None) -> Plan:
+    """An installed flow id or a path → a checked Plan (ProblemsError listing every problem)."""
+    library = library or default_library()
+    path = library.flow_path(ref)
+    key = (str(path.resolve()), str(library.flows_dir.resolve()), str(library.checklists_dir.resolve()))
+    kept = _kept.get(key)
+    if kept is not None and _still(kept[0]):
+        return kept[1]
+    cache = cache_file(path, library)
+    found = _read(cache) if cache is not None else None
+    if found is None:
+        from anzen.build import build_plan
+
+        fresh = Library(library.flows_dir, library.checklists_dir)  # so that every file it reads is known
+        started = time.time_ns()
+        plan = build_plan(fresh.flow(path), fresh)
+        depends = _depends(fresh)
+        if not _settled(depends, started):
+            return plan  # being edited: the plan may not match these bytes
+        found = (depends, plan)
+        if cache is not None:
+            _write(cache, depends, plan)
+    _kept[key] = found
+    return found[1]
+
+
+# plans already loaded by this process (the line mode and the store ask for the same plan more than once)
+_kept: dict[tuple[str, str, str], tuple[list[Depend], Plan]] = {}
+
+
+def cache_dir() -> Path | None:
+    chosen = os.environ.get(ENV_VAR)
+    if chosen is not None:
+        return Path(chosen).expanduser() if chosen.strip() else None
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("anzen", appauthor=False)) / "plans"
+
+
+def cache_file(path: Path, library: Library) -> Path | None:
+    folder = cache_dir()
+    if folder is None:
+        return None
+    key = hashlib.sha256()
+    for part in (FORMAT, __version__, sys.version, _pydantic_version(), _code_stamp(), path.resolve(), library.flows_dir.resolve(), library.checklists_dir.resolve()):
+        key.update(repr(part).encode() + b"\x00")
+    return folder / f"{path.stem[:40]}-{key.hexdigest()[:32]}.pickle"
+
+
+def _pydantic_version() -> str:
+    from pydantic.version import VERSION  # pickled models are read back by the same pydantic
+
+    return VERSION
+
+
+def _code_stamp() -> list[tuple[str, int, int]]:
+    stamp = []
+    for name in _CODE:
+        target = _PACKAGE / name
+        for file in sorted(target.glob("*.py")) if target.is_dir() else [target]:
+            try:
+                info = file.stat()
+            except OSError:
+                continue
+            stamp.append((file.name, info.st_size, info.st_mtime_ns))
+    return stamp
+
+
+# -- what a plan rests on -----------------------------------------------------
+Depend = tuple[str, str | None, str | None]  # (absolute path, name shown in messages or None, sha256 or None when absent)
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except FileNotFoundError:
+        return None
+
+
+def _depends(library: Library) -> list[Depend]:
+    from anzen.crosswalk import FILE as CROSSWALK
+
+    found: list[Depend] = []
+    for loaded in library.loaded_files():
+        assert loaded.path is not None
+        found.append((str(loaded.path.resolve()), loaded.file, _digest(loaded.path)))
+    crosswalk = (library.checklists_dir / CROSSWALK).resolve()  # read by the builder when it exists
+    found.append((str(crosswalk), None, _digest(crosswalk)))
+    return found
+
+
+def _settled(depends: list[Depend], started_ns: int) -> bool:
+    """No file changed since shortly before the build began (else it may have changed during it)."""
+    try:
+        return all(digest is None or os.stat(path).st_mtime_ns <= started_ns - _SETTLE_NS for path, _, digest in depends)
+    except OSError:
+        return False
+
+
+def _still(depends: list[Depend]) -> bool:
+    for path, shown, digest in depends:
+        try:
+            if _digest(Path(path)) != digest or (shown is not None and display_path(Path(path)) != shown):
+                return False
+        except OSError:
+            return False
+    return True
+
+
+# -- reading and writing ----------------------------------------------------------
+def _trusted(info: os.stat_result) -> bool:
+    """Ours alone: owned by this user, writable by nobody else."""
+    if not hasattr(os, "getuid"):  # Windows: the user's own profile folder protects it
+        return True
+    return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _read(cache: Path) -> tuple[list[Depend], Plan] | None:
+    try:
+        if not _trusted(os.stat(cache.parent)):
+            return None
+        fd = os.open(cache, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode) or not _trusted(info) or info.st_mode & 0o077:
+                return None
+            header = pickle.load(handle)
+            depends = header.get("depends") if isinstance(header, dict) and header.get("format") == FORMAT else None
+            if not isinstance(depends, list) or not _still(depends):
+                return None
+            plan = pickle.load(handle)
+    except Exception:  # noqa: BLE001 - a damaged or foreign cache file is rebuilt, never shown
+        return None
+    from anzen.plan import Plan
+
+    return (depends, plan) if isinstance(plan, Plan) else None
+
+
+def _write(cache: Path, depends: list[Depend], plan: Plan) -> None:
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not _trusted(os.stat(cache.parent)):
+            return
+        fd, temp = tempfile.mkstemp(dir=cache.parent, prefix=".plan-", suffix=".tmp")  # 0600
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                pickle.dump({"format": FORMAT, "depends": depends}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(plan, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(temp, cache)
+        except BaseException:
+            Path(temp).unlink(missing_ok=True)
+            raise
+    except Exception:  # noqa: BLE001 - no cache this time (read-only home, full disk, no pickle): built next time
+        return
+

@@ -1,0 +1,134 @@
+"""Compiled plans kept between runs (anzen.plan_cache): used only while every file is unchanged, and
+only from a file of the user's own."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+import anzen.build
+from anzen import plan_cache
+from anzen.engine import Interview
+from anzen.errors import ProblemsError
+from anzen.registry import Library
+from anzen.report import build_report, report_dict
+from anzen.store.flows import flow_files, flow_hash, locate
+
+ROOT = Path(__file__).resolve().parents[2]
+ANSWERS = {"copied_any": "yes", "copy_on_instruction": "no", "contractor": "株式会社テスト", "third_party_handled": "yes", "offer_application": "yes"}
+FLOW = "wakayama-safety-report"
+
+
+@pytest.fixture
+def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Library:
+    """The shipped flows and checklists in a folder of their own, written a minute ago (settled), and an empty cache."""
+    for name in ("flows", "checklists"):
+        shutil.copytree(ROOT / name, tmp_path / name)
+    old = time.time() - 60
+    for file in tmp_path.rglob("*.yaml"):
+        os.utime(file, (old, old))
+    monkeypatch.setenv("ANZEN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(plan_cache, "_kept", {})  # as a new process
+    return Library(tmp_path / "flows", tmp_path / "checklists")
+
+
+def report(plan) -> dict:
+    interview = Interview(plan, today=datetime(2026, 10, 1).date())
+    assert interview.load(ANSWERS).ok
+    return report_dict(build_report(interview, generated_at=datetime(2026, 10, 1, tzinfo=timezone.utc)))
+
+
+def builds(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Count the builds from now on."""
+    calls: list[str] = []
+    real = anzen.build.build_plan
+
+    def counted(loaded, library=None):
+        calls.append(loaded.model.id)
+        return real(loaded, library)
+
+    monkeypatch.setattr(anzen.build, "build_plan", counted)
+    return calls
+
+
+def cached_files(tmp_path: Path) -> list[Path]:
+    return sorted((tmp_path / "cache").glob("*.pickle"))
+
+
+def test_a_new_process_reads_the_plan_kept_and_it_gives_the_same_report(library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    built = plan_cache.load_plan(FLOW, library)
+    (kept,) = cached_files(tmp_path)
+    assert kept.stat().st_mode & 0o777 == 0o600 and kept.parent.stat().st_mode & 0o077 == 0
+    monkeypatch.setattr(plan_cache, "_kept", {})
+    calls = builds(monkeypatch)
+    again = plan_cache.load_plan(FLOW, library)
+    assert calls == [] and again is not built
+    assert report(again) == report(built)
+    assert again.files == built.files and len(again.files) == 4  # the report and the sub-flows it includes
+
+
+@pytest.mark.parametrize("changed", ["flows/subcontract-application.yaml", "checklists/wakayama-safety-report.yaml", "checklists/sources/wakayama-tokki.yaml", "checklists/crosswalk.yaml"])
+def test_a_changed_file_it_was_built_from_is_read_again(library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, changed: str) -> None:
+    plan_cache.load_plan(FLOW, library)
+    file = tmp_path / changed
+    file.write_text(file.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    calls = builds(monkeypatch)
+    plan_cache.load_plan(FLOW, library)  # in this process too
+    monkeypatch.setattr(plan_cache, "_kept", {})
+    plan_cache.load_plan(FLOW, library)
+    assert calls == [FLOW, FLOW]  # the file was just written: the plan is not kept until it has settled
+
+
+def test_an_edit_that_breaks_the_flow_is_reported_not_hidden_by_the_cache(library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan_cache.load_plan(FLOW, library)
+    sub = tmp_path / "flows" / "subcontract-application.yaml"
+    sub.write_text(sub.read_text(encoding="utf-8").replace("kind: yes_no", "kind: yes_or_no", 1), encoding="utf-8")
+    monkeypatch.setattr(plan_cache, "_kept", {})
+    with pytest.raises(ProblemsError):
+        plan_cache.load_plan(FLOW, library)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "others_may_write", "symlink"])
+def test_a_cache_file_that_is_damaged_or_not_the_users_own_is_never_read(library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage: str) -> None:
+    plan_cache.load_plan(FLOW, library)
+    (kept,) = cached_files(tmp_path)
+    if damage == "garbage":
+        kept.write_bytes(b"\x80\x05not a pickle")
+    elif damage == "others_may_write":
+        kept.chmod(0o666)
+    else:
+        target = tmp_path / "elsewhere.pickle"
+        kept.rename(target)
+        kept.symlink_to(target)
+    monkeypatch.setattr(plan_cache, "_kept", {})
+    calls = builds(monkeypatch)
+    plan = plan_cache.load_plan(FLOW, library)
+    assert calls == [FLOW] and plan.flow.id == FLOW
+    (rewritten,) = cached_files(tmp_path)
+    assert not rewritten.is_symlink() and rewritten.stat().st_mode & 0o777 == 0o600
+
+
+def test_paths_in_messages_follow_the_working_folder(library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert plan_cache.load_plan(FLOW, library).file == "flows/wakayama-safety-report.yaml"
+    monkeypatch.setattr(plan_cache, "_kept", {})
+    monkeypatch.chdir(tmp_path / "flows")
+    assert plan_cache.load_plan(FLOW, library).file == "wakayama-safety-report.yaml"
+
+
+def test_an_empty_cache_setting_keeps_nothing_on_disk(library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ANZEN_CACHE_DIR", "")
+    plan_cache.load_plan(FLOW, library)
+    assert not (tmp_path / "cache").exists()
+
+
+def test_a_session_fingerprint_from_the_plan_is_the_one_read_from_the_flows(library: Library) -> None:
+    located = locate(FLOW, library)
+    assert located.plan is not None
+    assert [str(p) for p in flow_files(located.path, library)] == list(located.plan.files)
+    assert located.hash == flow_hash(located.path, library)
