@@ -9,7 +9,7 @@ import pytest
 
 from anzen.conditions import ABSENT, evaluate
 from anzen.errors import AnswerError
-from conftest import TODAY, interview
+from anzen_testing import TODAY, interview
 
 FLOW = """
 id: t

@@ -14,7 +14,7 @@ from prompt_toolkit.output import DummyOutput
 from anzen.cli.interview import LineInterview
 from anzen.report import report_dict
 from anzen.result import results
-from conftest import interview
+from anzen_testing import interview
 from core.test_wakayama_paths import BASE
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 from anzen.answers import choice_values
 from anzen.errors import AnswerError
 from anzen.result import STATUSES, results
-from conftest import TODAY
+from anzen_testing import TODAY
 
 from anzen.engine import Interview
 

@@ -3,7 +3,7 @@
 import pytest
 
 from anzen.result import results
-from conftest import interview
+from anzen_testing import interview
 
 HEADER = {"municipality": "和歌山市", "contract_name": "委託業務", "applicant": "株式会社受託", "contract_start": "2026-04-01", "contract_end": "2027-03-31", "application_date": "2026-06-01", "scope": "part"}
 FULL = {

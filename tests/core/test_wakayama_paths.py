@@ -4,7 +4,7 @@ import pytest
 
 from anzen.build import allowed_values
 from anzen.result import results
-from conftest import interview
+from anzen_testing import interview
 
 HEADER = {
     "municipality": "和歌山市", "contract_name": "令和8年度マイナンバーカードコールセンター運営業務", "contract_date": "2026-04-01",
