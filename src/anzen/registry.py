@@ -50,6 +50,7 @@ class Library:
         self.checklists_dir = checklists_dir or data_dir("checklists")
         self._checklists: dict[str, Loaded[Checklist]] = {}
         self._sources: dict[str, Loaded[SourceDocument]] = {}
+        self._roots: list[Path] = [self.checklists_dir]  # where checklists are looked for, first match wins
         self._flows: dict[Path, Loaded[Flow]] = {}
 
     # flows ---------------------------------------------------------------
@@ -70,20 +71,31 @@ class Library:
 
     def flow(self, path: Path) -> Loaded[Flow]:
         key = path.resolve()
+        self._look_beside(key)
         if key not in self._flows:
             from anzen.loader import load_flow
 
             self._flows[key] = load_flow(path, display_path(path))
         return self._flows[key]
 
+    def _look_beside(self, flow_file: Path) -> None:
+        """A flow written outside the installation finds its checklists beside it: `checklists/` in its own
+        folder or its parent's (a project with flows/ and checklists/ side by side), before the installed ones."""
+        for folder in (flow_file.parent / "checklists", flow_file.parent.parent / "checklists"):
+            if folder.is_dir() and folder.resolve() != self.checklists_dir.resolve() and folder.resolve() not in self._roots:
+                self._roots.insert(len(self._roots) - 1, folder.resolve())
+
+    def _find(self, name: str) -> Path | None:
+        return next((root / name for root in self._roots if (root / name).is_file()), None)
+
     # checklists and sources --------------------------------------------
     def checklist_ids(self) -> list[str]:
-        return sorted(p.stem for p in self.checklists_dir.glob("*.yaml") if p.stem != "crosswalk")
+        return sorted({p.stem for root in self._roots for p in root.glob("*.yaml") if p.stem != "crosswalk"})
 
     def checklist(self, checklist_id: str) -> Loaded[Checklist] | None:
         if checklist_id not in self._checklists:
-            path = self.checklists_dir / f"{checklist_id}.yaml"
-            if not path.is_file():
+            path = self._find(f"{checklist_id}.yaml")
+            if path is None:
                 return None
             from anzen.loader import load_checklist
 
@@ -91,12 +103,12 @@ class Library:
         return self._checklists[checklist_id]
 
     def source_ids(self) -> list[str]:
-        return sorted(p.stem for p in (self.checklists_dir / "sources").glob("*.yaml"))
+        return sorted({p.stem for root in self._roots for p in (root / "sources").glob("*.yaml")})
 
     def source(self, doc_id: str) -> Loaded[SourceDocument] | None:
         if doc_id not in self._sources:
-            path = self.checklists_dir / "sources" / f"{doc_id}.yaml"
-            if not path.is_file():
+            path = self._find(f"sources/{doc_id}.yaml")
+            if path is None:
                 return None
             from anzen.loader import load_source
 

@@ -2,6 +2,8 @@
 
 import pytest
 
+from anzen_testing import MINI_CHECKLIST
+
 from anzen.errors import ProblemsError
 
 HEAD = """
@@ -183,3 +185,24 @@ def test_shipped_flows_build(wakayama_plan, subcontract_plan):
     assert "subcontract.subcontractors" in wakayama_plan.by_id
     assert "subcontract.scope" not in wakayama_plan.by_id  # shared: answered by subcontract_scope
     assert len(subcontract_plan.bindings) == 1
+
+
+def test_a_flow_outside_the_installation_finds_its_checklist_beside_it(tmp_path):
+    """Authors keep flows/ and checklists/ side by side in their own folder; nothing goes into the package."""
+    from anzen.build import load_plan
+    from anzen.registry import Library
+
+    (tmp_path / "flows").mkdir()
+    (tmp_path / "checklists").mkdir()
+    (tmp_path / "checklists" / "my-check.yaml").write_text(MINI_CHECKLIST.replace("id: mini", "id: my-check"), encoding="utf-8")
+    flow = tmp_path / "flows" / "mine.yaml"
+    flow.write_text(HEAD.replace("checklist: mini", "checklist: my-check") + """
+sections:
+  - id: s
+    title: S
+    questions:
+      - {id: a, kind: yes_no, prompt: "A?"}
+""" + OUTCOMES_OK, encoding="utf-8")
+    plan = load_plan(str(flow), Library())
+    assert plan.bindings[0].checklist.id == "my-check"
+    assert "wakayama-tokki" in plan.sources  # the installed source documents still serve
