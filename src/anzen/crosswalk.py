@@ -14,7 +14,7 @@ from anzen.model.common import ArticleRef
 from anzen.model.crosswalk import Crosswalk
 
 FILE = "crosswalk.yaml"
-_cache: dict[Path, Crosswalk] = {}
+_cache: dict[tuple[Path, int, int], Crosswalk] = {}
 
 
 def load_crosswalk(checklists_dir: Path) -> Crosswalk | None:
@@ -22,7 +22,8 @@ def load_crosswalk(checklists_dir: Path) -> Crosswalk | None:
     path = checklists_dir / FILE
     if not path.is_file():
         return None
-    key = path.resolve()
+    info = path.stat()
+    key = (path.resolve(), info.st_mtime_ns, info.st_size)  # a changed file is read again (plans are kept by its sha256)
     if key not in _cache:
         from anzen.loader import load_file  # the loader only when the file is read (not for a kept plan)
 

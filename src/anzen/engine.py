@@ -15,10 +15,9 @@ from datetime import date
 from typing import Any
 
 from anzen.answers import label_of, normalize
-from anzen.plan import PLACEHOLDER
 from anzen.conditions import ABSENT, BLOCK, Ref, evaluate
 from anzen.errors import AnswerError
-from anzen.plan import Node, Plan
+from anzen.plan import PLACEHOLDER, Node, Plan
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,12 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from anzen.answers import label_of
-from anzen.plan import PLACEHOLDER
 from anzen.conditions import ABSENT, BLOCK, OUTER, Cond, Ref, evaluate, refs_of
 from anzen.crosswalk import chosen_municipality, matching_refs
 from anzen.engine import Interview
 from anzen.model.checklist import Checklist, HeaderField
 from anzen.model.common import ArticleRef, Text, Words
-from anzen.plan import Binding, HeaderExpr, ItemOutcome, Node
+from anzen.plan import PLACEHOLDER, Binding, HeaderExpr, ItemOutcome, Node
 from anzen.wareki import format_date
 
 STATUSES = ("confirmed", "follow_up", "not_applicable", "unanswered")

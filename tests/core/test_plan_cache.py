@@ -84,6 +84,28 @@ def test_a_changed_file_it_was_built_from_is_read_again(library: Library, tmp_pa
     assert calls == [FLOW, FLOW]  # the file was just written: the plan is not kept until it has settled
 
 
+@pytest.mark.parametrize("changed, before, after", [
+    ("flows/subcontract-application.yaml", "申請日を入力してください。", "申請の日付を入力してください。"),
+    ("checklists/crosswalk.yaml", "name: {ja: 和歌山市, en: Wakayama City}", "name: {ja: 和歌山市, en: City of Wakayama}"),
+])
+def test_an_edited_file_is_what_the_plan_kept_afterwards_says(library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              changed: str, before: str, after: str) -> None:
+    plan_cache.load_plan(FLOW, library)
+    file = tmp_path / changed
+    file.write_text(file.read_text(encoding="utf-8").replace(before, after, 1), encoding="utf-8")
+    old = time.time() - 30
+    os.utime(file, (old, old))  # settled: this build is kept
+    plan_cache.load_plan(FLOW, library)
+    monkeypatch.setattr(plan_cache, "_kept", {})
+    calls = builds(monkeypatch)
+    plan = plan_cache.load_plan(FLOW, library)
+    assert calls == []
+    if changed.startswith("flows/"):
+        assert plan.by_id["subcontract.application_date"].question.prompt.ja == "申請の日付を入力してください。"
+    else:
+        assert plan.crosswalk.municipalities[0].name.en == "City of Wakayama"
+
+
 def test_an_edit_that_breaks_the_flow_is_reported_not_hidden_by_the_cache(library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     plan_cache.load_plan(FLOW, library)
     sub = tmp_path / "flows" / "subcontract-application.yaml"
