@@ -96,6 +96,29 @@ def _prepare_location(path: Path) -> list[str]:
     return notes
 
 
+def _settled_header(path: Path, wait_s: float = 5.0) -> bool:
+    """check_header, allowing for another anzen that is creating this very file right now: a database a few
+    seconds old may not have its SQLite header or anzen's application id yet. An older file is judged at once."""
+    import time
+
+    deadline = time.monotonic() + wait_s
+    while True:
+        try:
+            return check_header(path)
+        except DamagedStore:
+            try:
+                young = time.time() - path.stat().st_mtime < wait_s
+                with open(path, "rb") as handle:
+                    header = handle.read(100)
+            except OSError:
+                raise DamagedStore(f"{path}: cannot be read") from None
+            # being created: SQLite's header not written yet, or written without anzen's application id yet
+            forming = len(header) < 100 or (header[:16] == SQLITE_MAGIC and header[68:72] == b"\0\0\0\0")
+            if not (young and forming) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _create_file(path: Path) -> None:
     try:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o600)
@@ -176,12 +199,12 @@ def connect(path: Path) -> Database:
     from anzen.store.schema import migrate
 
     path = Path(path)
-    new = check_header(path)
+    new = _settled_header(path)
     notes: list[str] = []
     if new:
         notes = _prepare_location(path)
         _create_file(path)
-        new = check_header(path)
+        new = _settled_header(path)
     else:
         _tighten(path)
     try:
