@@ -37,6 +37,6 @@ def test_anzen_app_passes_the_flow_to_the_app(monkeypatch: pytest.MonkeyPatch) -
     from anzen.cli.main import main
 
     opened: list[tuple[str, str | None]] = []
-    monkeypatch.setattr(anzen.tui, "run", lambda lang="ja", flow=None: opened.append((lang, flow)) or 0)
+    monkeypatch.setattr(anzen.tui, "run", lambda lang="ja", flow=None, db=None: opened.append((lang, flow)) or 0)
     assert main(["app", "wakayama-safety-report", "--lang", "en"]) == 0 and main(["app"]) == 0
     assert opened == [("en", "wakayama-safety-report"), ("ja", None)]
