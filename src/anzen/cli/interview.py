@@ -196,6 +196,12 @@ def run(args: argparse.Namespace) -> int:
         formats = parse_formats(args.format)
     except ValueError as exc:
         raise CommandError(str(exc)) from None
+    if args.flow is None:  # `anzen interview` alone: unfinished interviews are offered before a new one
+        from anzen.cli.resume import offer_unfinished
+
+        status = offer_unfinished(args)
+        if status is not None:
+            return status
     flow = args.flow or choose_flow(args.lang)
     plan = load_plan_or_fail(flow)
     store = open_store_or_fail(args)
@@ -248,13 +254,3 @@ def choose_flow(lang: str) -> str:
     except EOFError:
         raise CommandError(ui(lang, "eof"), 1) from None
     return str(chosen)
-
-
-def run_default(args: argparse.Namespace) -> int:
-    """`anzen` with no command: the line interview until the full-screen app exists
-    (it offers the unfinished sessions first)."""
-    args.flow, args.format, args.out, args.force = None, "json,md", "exports", False
-    from anzen.cli.resume import offer_unfinished
-
-    status = offer_unfinished(args)
-    return run(args) if status is None else status
