@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from anzen.cli.main import main
 
-from conftest import WAKAYAMA
+from exports_testing import WAKAYAMA
 
 
 @pytest.fixture()

@@ -9,7 +9,7 @@ import pytest
 
 from anzen.exports import render
 
-from conftest import HOSTILE_NAME
+from exports_testing import HOSTILE_NAME
 
 
 class Collect(HTMLParser):

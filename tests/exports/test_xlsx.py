@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from anzen.exports import render
 from anzen.exports.xlsx import FOLLOW_FILL, sheet_title, units
 
-from conftest import FORMULA
+from exports_testing import FORMULA
 
 
 @pytest.fixture(scope="module")

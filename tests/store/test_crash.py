@@ -11,7 +11,7 @@ import random
 from pathlib import Path
 
 import pytest
-from conftest import MINI_PATH
+from store_testing import MINI_PATH
 from store_pty import Terminal
 
 from anzen.store import open_store

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import mini_flow
+from store_testing import mini_flow
 
 from anzen.cli.resume import tell_resume
 from anzen.store import open_store

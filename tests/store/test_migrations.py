@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import mini_flow
+from store_testing import mini_flow
 
 from anzen.registry import Library
 from anzen.store import StoreError, open_store

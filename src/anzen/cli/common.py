@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from anzen.errors import Problem, ProblemsError
 
@@ -41,3 +41,18 @@ def load_plan_or_fail(ref: str):  # -> Plan
 
 def today() -> date:
     return date.today()
+
+
+def select(lang: str, message: str, choices: list[Any]) -> Any:
+    """A questionary list outside an interview (which flow, which session): Ctrl-C and the end of
+    input stop the command with a message, never a traceback."""
+    import questionary
+
+    from anzen.i18n import ui
+
+    try:
+        return questionary.select(message, choices=choices).unsafe_ask()
+    except KeyboardInterrupt:
+        raise CommandError(ui(lang, "interrupted"), 130) from None
+    except EOFError:
+        raise CommandError(ui(lang, "eof"), 1) from None

@@ -9,7 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from anzen.cli.common import EXIT_OK, CommandError, load_plan_or_fail
+from anzen.cli.common import EXIT_OK, CommandError, load_plan_or_fail, select
 from anzen.engine import Interview
 from anzen.errors import AnswerError
 from anzen.i18n import ui
@@ -247,10 +247,4 @@ def choose_flow(lang: str) -> str:
 
     rows = [r for r in flow_summaries() if "error" not in r]
     choices = [questionary.Choice(f"{r['title'][lang] or r['title']['ja']}  ({r['questions']} {ui(lang, 'questions')})", value=r["id"]) for r in rows]  # type: ignore[index]
-    try:
-        chosen = questionary.select(ui(lang, "choose_flow"), choices=choices).unsafe_ask()
-    except KeyboardInterrupt:
-        raise CommandError(ui(lang, "interrupted"), 130) from None
-    except EOFError:
-        raise CommandError(ui(lang, "eof"), 1) from None
-    return str(chosen)
+    return str(select(lang, ui(lang, "choose_flow"), choices))

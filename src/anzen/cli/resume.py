@@ -7,7 +7,7 @@ import argparse
 import sys
 from typing import Any
 
-from anzen.cli.common import EXIT_PROBLEMS, CommandError
+from anzen.cli.common import EXIT_PROBLEMS, CommandError, select
 from anzen.i18n import ui
 
 
@@ -23,13 +23,7 @@ def _choose(sessions: list[Any], lang: str, allow_new: bool) -> str | None:
     choices = [questionary.Choice(_label(s, lang), value=s.id) for s in sessions]
     if allow_new:
         choices.append(questionary.Choice(ui(lang, "new_session"), value=""))
-    try:
-        chosen = questionary.select(ui(lang, "choose_session"), choices=choices).unsafe_ask()
-    except KeyboardInterrupt:
-        raise CommandError(ui(lang, "interrupted"), 130) from None
-    except EOFError:
-        raise CommandError(ui(lang, "eof"), 1) from None
-    return chosen or None
+    return select(lang, ui(lang, "choose_session"), choices) or None
 
 
 def run(args: argparse.Namespace) -> int:
