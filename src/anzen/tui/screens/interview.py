@@ -137,7 +137,8 @@ class InterviewScreen(Screen[GoHome]):
         return answer_input_for(question, self.lang, current, self.interview.today, self.check_for(question))
 
     async def _show_area(self, make: Callable[[], Widget]) -> None:
-        trim_caches(self)  # a new step: what Textual keeps of the last ones is not needed (see tui/caches.py)
+        # a new step: what Textual keeps of the last ones is not needed (tui/caches.py); once this step is drawn
+        self.call_after_refresh(trim_caches, self)
         self._area = make
         area = self.query_one("#answer-area")
         old = list(area.children)

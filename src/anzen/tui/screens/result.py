@@ -75,6 +75,7 @@ class ResultScreen(Screen[ResultAction]):
 
     async def on_mount(self) -> None:
         trim_caches()
+        self.call_after_refresh(trim_caches, self)
         self.state.finished()  # a complete interview in the session store is marked finished
         await self.show()
         self.query_one("#report").focus()

@@ -61,7 +61,8 @@ class LinesView(Widget):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self._laid_out: tuple[int, list[Line]] = (-1, [])
+        # by width, the last two: Textual asks for the height with and without a scrollbar
+        self._laid_out: dict[int, list[Line]] = {}
 
     def lay_out(self, width: int) -> list[Line]:
         """The lines at `width` (each at most `width` cells wide)."""
@@ -69,13 +70,16 @@ class LinesView(Widget):
 
     def lines(self, width: int | None = None) -> list[Line]:
         width = self.size.width if width is None else width
-        if self._laid_out[0] != width:
-            self._laid_out = (width, self.lay_out(max(width, 1)))
-        return self._laid_out[1]
+        lines = self._laid_out.get(width)
+        if lines is None:
+            lines = self._laid_out[width] = self.lay_out(max(width, 1))
+            if len(self._laid_out) > 2:
+                del self._laid_out[next(iter(self._laid_out))]
+        return lines
 
     def relayout(self) -> None:
         """The text changed: lay it out again (the height may change too)."""
-        self._laid_out = (-1, [])
+        self._laid_out.clear()
         self.refresh(layout=True)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:

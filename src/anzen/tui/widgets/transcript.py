@@ -91,8 +91,7 @@ class History(LinesView):
 
     def add(self, entries: list[Entry]) -> None:
         self.entries.extend(entries)
-        width, lines = self._laid_out
-        if width > 0:  # the lines laid out so far stay as they are
+        for width, lines in self._laid_out.items():  # the lines laid out so far stay as they are
             lines.extend(self._lines(entries, width))
         self.display = any(entry.kind != "meta" for entry in self.entries)
         self.refresh(layout=True)
