@@ -16,8 +16,8 @@ from typing import Any
 from anzen import conditions as c
 from anzen.errors import Problem, ProblemsError, did_you_mean
 from anzen.loader import Loaded
-from anzen.model import conditions as m
-from anzen.model.flow import (
+from anzen.model import runtime as m
+from anzen.model.runtime import (
     ChoiceQuestion, DateQuestion, Flow, GroupQuestion, Include, InfoMessage, MultiChoiceQuestion,
     NumberQuestion, QuestionSource, TextQuestion, YesNoQuestion,
 )

@@ -23,14 +23,13 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel
 
 from anzen.build import build_plan
 from anzen.conditions import refs_of
 from anzen.errors import Problem, ProblemsError
 from anzen.loader import Loaded, subject_of
-from anzen.model.common import Text
-from anzen.model.flow import ChoiceQuestion, Flow, Include, MultiChoiceQuestion, YesNoQuestion
+from anzen.model.base import Record
+from anzen.model.runtime import YAML_NAMES, ChoiceQuestion, Flow, Include, MultiChoiceQuestion, Text, YesNoQuestion
 from anzen.paths import DEFAULT_LIMIT, Explorer, Exploration, Key, Leaf, Part
 from anzen.plan import Plan
 from anzen.registry import Library, default_library
@@ -116,9 +115,9 @@ def texts_of(model: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any,
     """Every bilingual text of a loaded model, with where it is."""
     if isinstance(model, Text):
         yield loc, model
-    elif isinstance(model, BaseModel):
-        for name, info in type(model).model_fields.items():
-            yield from texts_of(getattr(model, name), (*loc, info.alias or name))
+    elif isinstance(model, Record):
+        for name in model._fields:
+            yield from texts_of(getattr(model, name), (*loc, YAML_NAMES.get(name, name)))
     elif isinstance(model, (list, tuple)):
         for i, value in enumerate(model):
             yield from texts_of(value, (*loc, i))

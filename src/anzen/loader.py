@@ -1,4 +1,7 @@
-"""Load stage: file → YAML → typed model, every problem collected with its line and id."""
+"""Load stage: file → YAML → typed model, every problem collected with its line and id.
+
+pydantic validates; what is kept is the model's plain twin (anzen.model.runtime), so that nothing
+after this stage — a kept plan, the engine, the app — needs pydantic to run."""
 
 from __future__ import annotations
 
@@ -9,12 +12,11 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from anzen.errors import Problem, ProblemsError, did_you_mean
-from anzen.model.checklist import Checklist
-from anzen.model.flow import Flow
-from anzen.model.source import SourceDocument
+from anzen.model import checklist, crosswalk, flow, runtime, source
+from anzen.model.base import Record
 from anzen.yamlio import YamlDoc, load_yaml, parse_yaml, paused_gc
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")  # a class of anzen.model.runtime
 
 _CONTAINER_NAMES = {
     "sections": "section", "questions": "question", "choices": "choice", "categories": "category",
@@ -24,7 +26,7 @@ _CONTAINER_NAMES = {
 
 @dataclass(frozen=True)
 class Loaded(Generic[M]):
-    """A validated model with the parsed document it came from (for line numbers)."""
+    """A validated file in its loaded form, with the parsed document it came from (for line numbers)."""
 
     model: M
     doc: YamlDoc
@@ -55,7 +57,7 @@ def subject_of(data: Any, loc: tuple[Any, ...]) -> str | None:
 
 
 def _all_field_names() -> set[str]:
-    from anzen.model import checklist, conditions, flow, source
+    from anzen.model import conditions
 
     names: set[str] = set()
     for module in (flow, checklist, source, conditions):
@@ -96,13 +98,36 @@ def _problem_from_error(error: dict[str, Any], doc: YamlDoc) -> Problem:
     return Problem("schema", message, doc.file, doc.line_of(loc), subject_of(doc.data, loc), hint)
 
 
-def validate_doc(doc: YamlDoc, model: type[M]) -> M:
-    """Validate parsed data against a model; every error becomes a located problem."""
+_TWINS: dict[type, tuple[type[Record], tuple[str, ...]]] = {}
+
+
+def _twin_of(model: type[BaseModel]) -> tuple[type[Record], tuple[str, ...]]:
+    if model not in _TWINS:
+        twin = getattr(runtime, model.__name__)
+        _TWINS[model] = (twin, twin._fields)  # the generated twin has the model's fields in the model's order
+    return _TWINS[model]
+
+
+def loaded_form(value: Any) -> Any:
+    """A validated model (and everything in it) as its plain twin from anzen.model.runtime."""
+    if isinstance(value, BaseModel):
+        twin, names = _TWINS.get(type(value)) or _twin_of(type(value))
+        return twin.from_values([loaded_form(getattr(value, name)) for name in names])
+    if isinstance(value, list):
+        return [loaded_form(v) for v in value]
+    if isinstance(value, dict):
+        return {k: loaded_form(v) for k, v in value.items()}
+    return value
+
+
+
+def validate_doc(doc: YamlDoc, model: type[BaseModel]) -> Any:
+    """Validate parsed data against a model (every error a located problem); the result in its loaded form."""
     if not isinstance(doc.data, dict):
         raise ProblemsError([Problem("yaml-not-mapping", "the top level must be a mapping (key: value)", doc.file, 1)])
     try:
         with paused_gc():
-            return model.model_validate(doc.data)
+            return loaded_form(model.model_validate(doc.data))
     except ValidationError as exc:
         problems = [_problem_from_error(err, doc) for err in exc.errors(include_url=False)]
         # pydantic reports one error per union member for a bad outcome; keep each place once.
@@ -110,23 +135,27 @@ def validate_doc(doc: YamlDoc, model: type[M]) -> M:
         raise ProblemsError(unique) from None
 
 
-def load_file(path: Path, model: type[M], display: str | None = None) -> Loaded[M]:
+def load_file(path: Path, model: type[BaseModel], display: str | None = None) -> Loaded[Any]:
     doc = load_yaml(path, display)
     return Loaded(validate_doc(doc, model), doc, path)
 
 
-def load_text(raw: bytes, model: type[M], display: str) -> Loaded[M]:
+def load_text(raw: bytes, model: type[BaseModel], display: str) -> Loaded[Any]:
     doc = parse_yaml(raw, display)
     return Loaded(validate_doc(doc, model), doc, None)
 
 
-def load_flow(path: Path, display: str | None = None) -> Loaded[Flow]:
-    return load_file(path, Flow, display)
+def load_flow(path: Path, display: str | None = None) -> Loaded[runtime.Flow]:
+    return load_file(path, flow.Flow, display)
 
 
-def load_checklist(path: Path, display: str | None = None) -> Loaded[Checklist]:
-    return load_file(path, Checklist, display)
+def load_checklist(path: Path, display: str | None = None) -> Loaded[runtime.Checklist]:
+    return load_file(path, checklist.Checklist, display)
 
 
-def load_source(path: Path, display: str | None = None) -> Loaded[SourceDocument]:
-    return load_file(path, SourceDocument, display)
+def load_source(path: Path, display: str | None = None) -> Loaded[runtime.SourceDocument]:
+    return load_file(path, source.SourceDocument, display)
+
+
+def load_crosswalk(path: Path, display: str | None = None) -> Loaded[runtime.Crosswalk]:
+    return load_file(path, crosswalk.Crosswalk, display)

@@ -189,8 +189,8 @@ class Explorer:
                 self._categories[id(binding)] = {i.id: (n, c) for n, c in enumerate(binding.checklist.categories) for i in c.items}
             where = self._categories[id(binding)]
             holding = sorted({where[item][0]: where[item][1] for item in wanted if item in where}.items())
-            categories = [c.model_copy(update={"items": [i for i in c.items if i.id in wanted]}) for _, c in holding]
-            checklist = binding.checklist.model_copy(update={"categories": categories})
+            categories = [c.replace(items=[i for i in c.items if i.id in wanted]) for _, c in holding]
+            checklist = binding.checklist.replace(categories=categories)
             cut[id(binding)] = replace(binding, checklist=checklist, outcomes=wanted)
         return cut
 

@@ -13,9 +13,7 @@ from anzen.errors import Problem, ProblemsError, did_you_mean
 
 if TYPE_CHECKING:  # the loader (pydantic, YAML) is imported when a file is first read: a cached plan needs neither
     from anzen.loader import Loaded
-    from anzen.model.checklist import Checklist
-    from anzen.model.flow import Flow
-    from anzen.model.source import SourceDocument
+    from anzen.model.runtime import Checklist, Flow, SourceDocument
 
 _PACKAGE = Path(__file__).resolve().parent
 

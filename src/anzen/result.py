@@ -15,8 +15,8 @@ from anzen.answers import label_of
 from anzen.conditions import ABSENT, BLOCK, OUTER, Cond, Ref, evaluate, refs_of
 from anzen.crosswalk import chosen_municipality, matching_refs
 from anzen.engine import Interview
-from anzen.model.checklist import Checklist, HeaderField
-from anzen.model.common import ArticleRef, Text, Words
+from anzen.model.base import Words
+from anzen.model.runtime import ArticleRef, Checklist, HeaderField, Text
 from anzen.plan import PLACEHOLDER, Binding, HeaderExpr, ItemOutcome, Node
 from anzen.wareki import format_date
 

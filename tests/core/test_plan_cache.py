@@ -154,3 +154,18 @@ def test_a_session_fingerprint_from_the_plan_is_the_one_read_from_the_flows(libr
     assert located.plan is not None
     assert [str(p) for p in flow_files(located.path, library)] == list(located.plan.files)
     assert located.hash == flow_hash(located.path, library)
+
+
+def test_a_process_that_reads_a_kept_plan_never_imports_pydantic(library: Library, tmp_path: Path) -> None:
+    """pydantic checks files when a plan is built; a kept plan is plain data (anzen.model.runtime)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "a.json").write_text('{"copied_any": "no"}', encoding="utf-8")
+    fill = ("import sys; from anzen.cli.main import main; code = main(['fill', sys.argv[1], '--answers', 'a.json', '--format', 'json', '--out', 'out', '--force']);"
+            " print(code, 'pydantic' in sys.modules, 'yaml' in sys.modules)")
+    env = {**os.environ, "ANZEN_CACHE_DIR": str(tmp_path / "cache")}
+    flow = str(library.flow_path(FLOW))
+    runs = [subprocess.run([sys.executable, "-c", fill, flow], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60) for _ in range(2)]
+    assert [r.stdout.split()[-3:] for r in runs] == [["0", "True", "True"], ["0", "False", "False"]], [r.stderr for r in runs]
+    assert len(list((tmp_path / "out").glob("*.json"))) == 1
