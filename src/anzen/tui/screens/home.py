@@ -12,12 +12,13 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, RadioSet, Static
+from textual.widgets import Input, OptionList, RadioSet, Static
 from textual.widgets.option_list import Option
 
 from anzen.tui.keys import localize_bindings
 from anzen.tui.navigation import RecentReport, ResumeEntry, StartRequest
 from anzen.tui.state import SELF, STAFF
+from anzen.tui.widgets.footer import Footer
 from anzen.tui.widgets.toggles import MarkedRadioButton as RadioButton
 from anzen.tui.words import w
 

@@ -8,13 +8,14 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from anzen.tui.keys import localize_bindings
 from anzen.tui.navigation import EditAnswer, KeepAsking, ReviewChoice, ShowResult
 from anzen.tui.overview import answer_rows
 from anzen.tui.state import InterviewState
 from anzen.tui.widgets.answer_list import AnswerList
+from anzen.tui.widgets.footer import Footer
 from anzen.tui.words import w
 
 

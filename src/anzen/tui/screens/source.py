@@ -7,10 +7,11 @@ from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from anzen.tui.keys import localize_bindings
 from anzen.tui.overview import SourceArticle
+from anzen.tui.widgets.footer import Footer
 from anzen.tui.words import w
 
 
