@@ -12,7 +12,8 @@ left unanswered: nothing in the part reads them. No I/O; uses the real engine an
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from collections import Counter
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -21,7 +22,7 @@ from anzen.conditions import ABSENT, BLOCK, Ref, evaluate, refs_of
 from anzen.engine import Interview
 from anzen.errors import AnswerError
 from anzen.plan import Binding, ItemOutcome, Node, Plan
-from anzen.result import checklist_result
+from anzen.result import item_statuses
 from anzen.samples import Key, Samples, key_of
 
 TODAY = date(2026, 10, 1)  # fixed, so that 'today' defaults and snapshots do not depend on the clock
@@ -89,7 +90,7 @@ class Explorer:
         self.question, self.when_of = self.samples.question, self.samples.when_of
         self.domain, self.filler = self.samples.domain, self.samples.filler
         self._interview: Interview | None = None  # reused by explore() while it is left clean
-        self._categories: dict[int, dict[str, tuple[int, Any]]] = {}  # binding → item id → (position, category)
+        self._copies: dict[int, Counter[str]] = {}  # binding → item id → how often its checklist lists it
 
     def closure(self, target: Target) -> tuple[set[str], dict[str, set[str]]]:
         outer: set[str] = set()
@@ -167,8 +168,7 @@ class Explorer:
         # one interview for every part: a finished walk clears each answer it gave (a new one costs O(questions))
         interview = self._interview if self._interview is not None else Interview(self.plan, today=self.today)
         self._interview = None
-        bindings = self._part_bindings(part)
-        walk = self._walk(interview, part, {}, bindings)
+        walk = self._walk(interview, part, {})
         for leaf in walk:
             result.leaves.append(leaf)
             if len(result.leaves) >= self.limit:
@@ -179,25 +179,10 @@ class Explorer:
             self._interview = interview
         return result
 
-    def _part_bindings(self, part: Part) -> dict[int, Binding]:
-        """Each binding cut down to the part's items: only they are decided (the others would wait for
-        answers), and deciding one leaf costs the part's items, not the whole checklist's."""
-        cut: dict[int, Binding] = {}
-        for binding in {id(t.binding): t.binding for t in part.targets}.values():
-            wanted = {t.outcome.item: t.outcome for t in part.targets if t.binding is binding}
-            if id(binding) not in self._categories:
-                self._categories[id(binding)] = {i.id: (n, c) for n, c in enumerate(binding.checklist.categories) for i in c.items}
-            where = self._categories[id(binding)]
-            holding = sorted({where[item][0]: where[item][1] for item in wanted if item in where}.items())
-            categories = [c.model_copy(update={"items": [i for i in c.items if i.id in wanted]}) for _, c in holding]
-            checklist = binding.checklist.model_copy(update={"categories": categories})
-            cut[id(binding)] = replace(binding, checklist=checklist, outcomes=wanted)
-        return cut
-
-    def _walk(self, interview: Interview, part: Part, answers: dict[Key, Any], bindings: dict[int, Binding]) -> Iterator[Leaf]:
+    def _walk(self, interview: Interview, part: Part, answers: dict[Key, Any]) -> Iterator[Leaf]:
         node = next((self.plan.by_id[q] for q in part.outer if interview.is_visible(q) and not interview.is_answered(q)), None)
         if node is None:
-            yield self._leaf(interview, part, answers, bindings)
+            yield self._leaf(interview, part, answers)
             return
         values = self._group_values(interview, node, part) if node.is_group else self.domain((None, node.id))
         for value in values:
@@ -207,7 +192,7 @@ class Explorer:
                 continue
             answers[(None, node.id)] = interview.value(node.id)
             try:
-                yield from self._walk(interview, part, answers, bindings)
+                yield from self._walk(interview, part, answers)
             finally:  # also when the walk is cut at the limit: the interview is left as it was
                 del answers[(None, node.id)]
                 interview.clear(node.id)
@@ -236,7 +221,7 @@ class Explorer:
             yield from self._blocks(interview, group, wanted, block)
             del block[child.id]
 
-    def _leaf(self, interview: Interview, part: Part, answers: dict[Key, Any], bindings: dict[int, Binding]) -> Leaf:
+    def _leaf(self, interview: Interview, part: Part, answers: dict[Key, Any]) -> Leaf:
         shown: dict[Key, Any] = {}
         visible: set[Key] = set()
         for (group, qid), value in answers.items():
@@ -249,19 +234,21 @@ class Explorer:
                     visible.add((qid, cid))
         statuses: dict[str, str] = {}
         rules: dict[str, int | str | None] = {}
-        by_binding: dict[int, Any] = {}
         for target in part.targets:
             binding = target.binding
             present = binding.when is None or evaluate(binding.when, lambda r: _lookup(interview, r))
             if not present:
                 statuses[target.key], rules[target.key] = "absent", None
                 continue
-            if id(binding) not in by_binding:
-                by_binding[id(binding)] = checklist_result(interview, bindings[id(binding)])
-            items = [i for i in by_binding[id(binding)].items if i.id == target.outcome.item]
-            statuses[target.key] = "/".join(i.status for i in items) or "absent"
+            # the statuses the report gives the item (checklist_result), decided without its texts
+            statuses[target.key] = "/".join(item_statuses(interview, binding, target.outcome) * self._listed(binding, target.outcome.item)) or "absent"
             rules[target.key] = self._deciding_rule(interview, target)
         return Leaf(shown, statuses, rules, visible)
+
+    def _listed(self, binding: Binding, item: str) -> int:
+        if id(binding) not in self._copies:
+            self._copies[id(binding)] = Counter(i.id for c in binding.checklist.categories for i in c.items)
+        return self._copies[id(binding)][item]
 
     def _deciding_rule(self, interview: Interview, target: Target) -> int | str | None:
         block: dict[str, Any] = {}

@@ -196,28 +196,56 @@ def _is_unsure(value: Any) -> bool:
     return value == "unsure" or (isinstance(value, list) and "unsure" in value)
 
 
-def _decide(outcome: ItemOutcome, item: Any, ctx: _Context, sources: dict[str, Any]) -> tuple[str, tuple[ShownAnswer, ...], Text | None, Text | None, tuple[ShownRef, ...]]:
-    item_refs = tuple(ShownRef(r.doc, r.article, r.detail, ref_label(r, sources)) for r in item.refs)
+def _decision(outcome: ItemOutcome, ctx: _Context) -> tuple[str, int | None, tuple[Ref, ...], tuple[Ref, ...]]:
+    """The status alone: (status, index of the deciding rule or None, the answers to show, the わからない
+    answers that made it follow_up). Path checking decides every path with this, without the texts."""
     read: list[Ref] = []
-    for rule in outcome.rules:
+    for i, rule in enumerate(outcome.rules):
         refs = refs_of(rule.when)
         read.extend(r for r in refs if r not in read)
         waiting = tuple(r for r in refs if ctx.pending(r))
         if waiting:
-            return "unanswered", ctx.shown(waiting), UNANSWERED_REASON, UNANSWERED_ACTION, item_refs
+            return "unanswered", None, waiting, ()
         if not evaluate(rule.when, ctx.value):
             continue
         unsure = tuple(r for r in refs if _is_unsure(ctx.value(r)))
-        rule_refs = tuple(ShownRef(r.doc, r.article, r.detail, ref_label(r, sources)) for r in rule.refs) or item_refs
         if unsure and rule.status != "follow_up":
-            return "follow_up", ctx.shown(refs), _unsure_reason(ctx, unsure), outcome.unsure_action or UNSURE_ACTION, rule_refs
-        if rule.status == "follow_up":
-            return "follow_up", ctx.shown(refs), ctx.fill(rule.reason, rule.names), ctx.fill(rule.action, rule.names), rule_refs
-        return rule.status, ctx.shown(refs), None, None, rule_refs
+            return "follow_up", i, refs, unsure
+        return rule.status, i, refs, ()
     unsure = tuple(r for r in read if _is_unsure(ctx.value(r)))
     if unsure:
-        return "follow_up", ctx.shown(unsure), _unsure_reason(ctx, unsure), outcome.unsure_action or UNSURE_ACTION, item_refs
-    return "unanswered", (), UNANSWERED_REASON, UNANSWERED_ACTION, item_refs
+        return "follow_up", None, unsure, unsure
+    return "unanswered", None, (), ()
+
+
+def _decide(outcome: ItemOutcome, item: Any, ctx: _Context, sources: dict[str, Any]) -> tuple[str, tuple[ShownAnswer, ...], Text | None, Text | None, tuple[ShownRef, ...]]:
+    status, index, refs, unsure = _decision(outcome, ctx)
+    item_refs = tuple(ShownRef(r.doc, r.article, r.detail, ref_label(r, sources)) for r in item.refs)
+    if index is None:
+        if unsure:
+            return "follow_up", ctx.shown(unsure), _unsure_reason(ctx, unsure), outcome.unsure_action or UNSURE_ACTION, item_refs
+        return "unanswered", ctx.shown(refs), UNANSWERED_REASON, UNANSWERED_ACTION, item_refs
+    rule = outcome.rules[index]
+    rule_refs = tuple(ShownRef(r.doc, r.article, r.detail, ref_label(r, sources)) for r in rule.refs) or item_refs
+    if unsure:
+        return "follow_up", ctx.shown(refs), _unsure_reason(ctx, unsure), outcome.unsure_action or UNSURE_ACTION, rule_refs
+    if rule.status == "follow_up":
+        return "follow_up", ctx.shown(refs), ctx.fill(rule.reason, rule.names), ctx.fill(rule.action, rule.names), rule_refs
+    return rule.status, ctx.shown(refs), None, None, rule_refs
+
+
+def item_statuses(interview: Interview, binding: Binding, outcome: ItemOutcome) -> list[str]:
+    """The statuses checklist_result gives an item (one per block of a for_each item), without
+    building its texts: what checking every path of a flow needs, at a fraction of the cost."""
+    if outcome.for_each is None:
+        return [_decision(outcome, _Context(interview, binding))[0]]
+    group = interview.plan.by_id[outcome.for_each]
+    blocks = interview.value(group.id)
+    if blocks is None:
+        return ["unanswered" if interview.is_visible(group.id) else "not_applicable"]
+    if not blocks:
+        return ["not_applicable"]
+    return [_decision(outcome, _Context(interview, binding, block, group))[0] for block in blocks]
 
 
 def _unsure_reason(ctx: _Context, refs: tuple[Ref, ...]) -> Text:
