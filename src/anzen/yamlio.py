@@ -130,51 +130,71 @@ _SCALARS = {
 
 
 class _Builder:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, aliases: bool = True) -> None:
         self.file = file
         self.lines: dict[Path_, int] = {}
-        self.seen: set[int] = set()
+        # an alias is a node met twice; a text without '*' has none, and then no node is remembered
+        self.seen: set[int] | None = set() if aliases else None
         self.problems: list[Problem] = []
 
     def fail(self, code: str, message: str, node: yaml.Node, line: int | None = None) -> None:
         self.problems.append(Problem(code, message, self.file, line or node.start_mark.line + 1))
 
     def build(self, node: yaml.Node, path: Path_, depth: int = 0) -> Any:
-        if id(node) in self.seen:  # libyaml shares the node of an alias: refuse before any expansion
-            self.fail("yaml-alias", "anchors and aliases (& and *) are not allowed in anzen files", node, self.lines.get(path) or self.lines.get(path[:-1]))
-            return None
-        self.lines.setdefault(path, node.start_mark.line + 1)
-        self.seen.add(id(node))
+        """The value of `node`, whose line the caller has recorded (a mapping's value: its key's line)."""
+        seen = self.seen
+        if seen is not None:
+            if id(node) in seen:  # libyaml shares the node of an alias: refuse before any expansion
+                self.fail("yaml-alias", "anchors and aliases (& and *) are not allowed in anzen files", node, self.lines.get(path) or self.lines.get(path[:-1]))
+                return None
+            seen.add(id(node))
         if depth > MAX_DEPTH:
             self.fail("schema", f"nesting deeper than {MAX_DEPTH} levels", node)
             return None
-        if isinstance(node, yaml.ScalarNode):
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            if node.tag == _STR:  # most values: no conversion
+                return node.value
             convert = _SCALARS.get(node.tag)
             if convert is None:
                 self.fail("yaml-tag", f"the tag {node.tag!r} is not allowed", node)
                 return None
             return convert(node.value)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != "tag:yaml.org,2002:seq":
+        lines = self.lines
+        if kind is yaml.SequenceNode:
+            if node.tag != _SEQ:
                 self.fail("yaml-tag", f"the tag {node.tag!r} is not allowed", node)
-            return [self.build(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
-        if node.tag != "tag:yaml.org,2002:map":
+            items = []
+            for i, child in enumerate(node.value):
+                at = (*path, i)
+                if seen is None or id(child) not in seen:  # an alias is reported on the line of its sequence
+                    lines[at] = child.start_mark.line + 1
+                items.append(self.build(child, at, depth + 1))
+            return items
+        if node.tag != _MAP:
             self.fail("yaml-tag", f"the tag {node.tag!r} is not allowed", node)
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == _STR and type(key_node) is yaml.ScalarNode:
+                key = key_node.value
+            elif key_node.tag == "tag:yaml.org,2002:merge":
                 self.fail("yaml-alias", "merge keys (<<) are not allowed in anzen files", key_node)
                 continue
-            convert = _SCALARS.get(key_node.tag) if isinstance(key_node, yaml.ScalarNode) else None
-            if convert is None:
-                self.fail("schema", "a mapping key must be a plain value", key_node)
-                continue
-            key = convert(key_node.value)
+            else:
+                convert = _SCALARS.get(key_node.tag) if type(key_node) is yaml.ScalarNode else None
+                if convert is None:
+                    self.fail("schema", "a mapping key must be a plain value", key_node)
+                    continue
+                key = convert(key_node.value)
             if key in result:
                 self.fail("yaml-duplicate-key", f"key {key!r} appears twice in this mapping", key_node)
                 continue
-            self.lines[(*path, key)] = key_node.start_mark.line + 1
-            result[key] = self.build(value_node, (*path, key), depth + 1)
+            at = (*path, key)
+            lines[at] = key_node.start_mark.line + 1
+            if seen is None and value_node.tag == _STR and type(value_node) is yaml.ScalarNode and depth < MAX_DEPTH:
+                result[key] = value_node.value  # most values: what build() would return, without the call
+            else:
+                result[key] = self.build(value_node, at, depth + 1)
         return result
 
 
@@ -228,7 +248,8 @@ def _parse(loader: _Loader, file: str, loader_text: str) -> YamlDoc:
         loader.dispose()
     if node is None:
         raise ProblemsError([Problem("file-empty", "the file has no content", file)])
-    builder = _Builder(file)
+    builder = _Builder(file, aliases="*" in loader_text)
+    builder.lines[()] = node.start_mark.line + 1
     data = builder.build(node, ())
     if builder.problems:
         raise ProblemsError(builder.problems)
