@@ -20,8 +20,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
-from typing import Any
+from types import NoneType, UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from pydantic import BaseModel
 
@@ -37,6 +39,7 @@ from anzen.registry import Library, default_library
 from anzen.yamlio import paused_gc
 
 SCHEMA_LINE = "# yaml-language-server: $schema="
+_ATOMS = (str, int, float, bool, NoneType)
 ARTICLE = re.compile(r"第([0-9０-９]+)(条?)(?![0-9０-９条項号])")
 
 
@@ -117,14 +120,45 @@ def texts_of(model: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any,
     if isinstance(model, Text):
         yield loc, model
     elif isinstance(model, BaseModel):
-        for name, info in type(model).model_fields.items():
-            yield from texts_of(getattr(model, name), (*loc, info.alias or name))
+        for name, key in _text_fields(type(model)):
+            yield from texts_of(getattr(model, name), (*loc, key))
     elif isinstance(model, (list, tuple)):
         for i, value in enumerate(model):
             yield from texts_of(value, (*loc, i))
     elif isinstance(model, dict):
         for key, value in model.items():
             yield from texts_of(value, (*loc, key))
+
+
+@cache
+def _text_fields(cls: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """The fields of a model (name, key in the file) whose type can hold a Text: ids, flags and conditions,
+    most of a large flow, are not walked."""
+    return tuple((name, info.alias or name) for name, info in cls.model_fields.items() if _can_hold_text(_annotation(cls, name), frozenset()))
+
+
+def _annotation(cls: type[BaseModel], name: str) -> Any:
+    try:  # pydantic leaves the recursive ones ('Condition') as forward references
+        return get_type_hints(cls, include_extras=True)[name]
+    except (NameError, KeyError, TypeError):
+        return cls.model_fields[name].annotation
+
+
+def _can_hold_text(annotation: Any, seen: frozenset[type]) -> bool:
+    if annotation in _ATOMS or get_origin(annotation) is Literal:
+        return False
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if issubclass(annotation, Text):
+            return True
+        if annotation in seen:  # a model inside itself (conditions): its other fields decide
+            return False
+        return any(_can_hold_text(_annotation(annotation, n), seen | {annotation}) for n in annotation.model_fields)
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _can_hold_text(get_args(annotation)[0], seen)
+    if origin in (Union, UnionType, list, tuple, dict):
+        return any(_can_hold_text(a, seen) for a in get_args(annotation) if a is not Ellipsis)
+    return True  # Any, a forward reference, anything else: walk it
 
 
 def translations(loaded: Loaded[Any]) -> list[Problem]:
