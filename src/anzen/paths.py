@@ -18,11 +18,11 @@ from datetime import date
 from typing import Any
 
 from anzen.answers import normalize
-from anzen.conditions import ABSENT, BLOCK, Ref, evaluate, refs_of
+from anzen.conditions import ABSENT, Ref, evaluate, refs_of
 from anzen.engine import Interview
 from anzen.errors import AnswerError
 from anzen.plan import Binding, ItemOutcome, Node, Plan
-from anzen.result import item_statuses
+from anzen.result import Decision, item_decisions
 from anzen.samples import Key, Samples, key_of
 
 TODAY = date(2026, 10, 1)  # fixed, so that 'today' defaults and snapshots do not depend on the clock
@@ -241,8 +241,9 @@ class Explorer:
                 statuses[target.key], rules[target.key] = "absent", None
                 continue
             # the statuses the report gives the item (checklist_result), decided without its texts
-            statuses[target.key] = "/".join(item_statuses(interview, binding, target.outcome) * self._listed(binding, target.outcome.item)) or "absent"
-            rules[target.key] = self._deciding_rule(interview, target)
+            decided = item_decisions(interview, binding, target.outcome)
+            statuses[target.key] = "/".join([d[0] for d in decided] * self._listed(binding, target.outcome.item)) or "absent"
+            rules[target.key] = self._rule_of(decided[0])
         return Leaf(shown, statuses, rules, visible)
 
     def _listed(self, binding: Binding, item: str) -> int:
@@ -250,26 +251,15 @@ class Explorer:
             self._copies[id(binding)] = Counter(i.id for c in binding.checklist.categories for i in c.items)
         return self._copies[id(binding)][item]
 
-    def _deciding_rule(self, interview: Interview, target: Target) -> int | str | None:
-        block: dict[str, Any] = {}
-        if target.group is not None:
-            blocks = interview.value(target.group)
-            if not blocks:
-                return None
-            block = blocks[0]
-
-        def lookup(ref: Ref) -> Any:
-            value = block.get(ref.id) if ref.scope == BLOCK else interview.value(ref.id)
-            return ABSENT if value is None else value
-
-        read: dict[Ref, None] = {}
-        for i, rule in enumerate(target.outcome.rules):
-            if evaluate(rule.when, lookup):
-                return i
-            read.update((r, None) for r in refs_of(rule.when))
-        # none matched: result.py makes it follow_up when a question it read was answered わからない
-        unsure = [r.id for r in read if lookup(r) == "unsure" or _has_unsure(lookup(r))]
-        return "unsure:" + ",".join(unsure) if unsure else None
+    @staticmethod
+    def _rule_of(decision: Decision) -> int | str | None:
+        """The deciding rule (of the first block): its index; 'unsure:q,…' when none matched but わからない
+        answers make the item follow_up; None when none matched (on a complete path no rule waits for an
+        answer: the part holds every question the rules read)."""
+        _, index, _, unsure = decision
+        if index is not None:
+            return index
+        return "unsure:" + ",".join(r.id for r in unsure) if unsure else None
 
 
 def _categories(targets: list[Target]) -> list[str | None]:
@@ -280,10 +270,6 @@ def _categories(targets: list[Target]) -> list[str | None]:
             for i in c.items:
                 of.setdefault((id(binding), i.id), c.id)
     return [of.get((id(t.binding), t.outcome.item)) for t in targets]
-
-
-def _has_unsure(value: Any) -> bool:
-    return isinstance(value, list) and "unsure" in value
 
 
 def _lookup(interview: Interview, ref: Ref) -> Any:

@@ -196,7 +196,10 @@ def _is_unsure(value: Any) -> bool:
     return value == "unsure" or (isinstance(value, list) and "unsure" in value)
 
 
-def _decision(outcome: ItemOutcome, ctx: _Context) -> tuple[str, int | None, tuple[Ref, ...], tuple[Ref, ...]]:
+Decision = tuple[str, int | None, tuple[Ref, ...], tuple[Ref, ...]]
+
+
+def _decision(outcome: ItemOutcome, ctx: _Context) -> Decision:
     """The status alone: (status, index of the deciding rule or None, the answers to show, the わからない
     answers that made it follow_up). Path checking decides every path with this, without the texts."""
     read: list[Ref] = []
@@ -234,18 +237,18 @@ def _decide(outcome: ItemOutcome, item: Any, ctx: _Context, sources: dict[str, A
     return rule.status, ctx.shown(refs), None, None, rule_refs
 
 
-def item_statuses(interview: Interview, binding: Binding, outcome: ItemOutcome) -> list[str]:
-    """The statuses checklist_result gives an item (one per block of a for_each item), without
-    building its texts: what checking every path of a flow needs, at a fraction of the cost."""
+def item_decisions(interview: Interview, binding: Binding, outcome: ItemOutcome) -> list[Decision]:
+    """How checklist_result decides an item (once per block of a for_each item), without building its
+    texts: what checking every path of a flow needs, at a fraction of the cost."""
     if outcome.for_each is None:
-        return [_decision(outcome, _Context(interview, binding))[0]]
+        return [_decision(outcome, _Context(interview, binding))]
     group = interview.plan.by_id[outcome.for_each]
     blocks = interview.value(group.id)
     if blocks is None:
-        return ["unanswered" if interview.is_visible(group.id) else "not_applicable"]
+        return [("unanswered" if interview.is_visible(group.id) else "not_applicable", None, (), ())]
     if not blocks:
-        return ["not_applicable"]
-    return [_decision(outcome, _Context(interview, binding, block, group))[0] for block in blocks]
+        return [("not_applicable", None, (), ())]
+    return [_decision(outcome, _Context(interview, binding, block, group)) for block in blocks]
 
 
 def _unsure_reason(ctx: _Context, refs: tuple[Ref, ...]) -> Text:

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from anzen.answers import choice_values
 from anzen.errors import AnswerError
-from anzen.result import STATUSES, checklist_result, item_statuses, results
+from anzen.result import STATUSES, checklist_result, item_decisions, results
 from anzen_testing import TODAY
 
 from anzen.engine import Interview
@@ -72,13 +72,13 @@ def run_random(plan, data):
 
 
 def assert_statuses_agree(iv):
-    """item_statuses (what path checking decides every path with) gives each item the statuses of the report."""
+    """item_decisions (what path checking decides every path with) gives each item the statuses of the report."""
     for binding in iv.plan.bindings:
         report: dict[str, list[str]] = {}
         for item in checklist_result(iv, binding).items:
             report.setdefault(item.id, []).append(item.status)
         for item_id, outcome in binding.outcomes.items():
-            assert item_statuses(iv, binding, outcome) == report[item_id], item_id
+            assert [d[0] for d in item_decisions(iv, binding, outcome)] == report[item_id], item_id
 
 
 def _valid(node):
