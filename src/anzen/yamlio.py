@@ -105,6 +105,8 @@ class YamlDoc:
 
     def line_of(self, loc: Path_) -> int | None:
         """Line of the deepest part of `loc` that exists (keys not in the data are skipped)."""
+        if loc in self.lines:  # the whole of it exists: its own line (most lookups)
+            return self.lines[loc]
         best = self.lines.get(())
         node = self.data
         path: list[Any] = []
