@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache, cached_property
 from datetime import date
 from typing import Any
 
@@ -22,7 +23,7 @@ from anzen.conditions import ABSENT, Ref, evaluate, refs_of
 from anzen.engine import Interview
 from anzen.errors import AnswerError
 from anzen.plan import Binding, ItemOutcome, Node, Plan
-from anzen.result import Decision, item_decisions
+from anzen.result import Decision, item_decisions, rule_reads
 from anzen.samples import Key, Samples, key_of
 
 TODAY = date(2026, 10, 1)  # fixed, so that 'today' defaults and snapshots do not depend on the clock
@@ -36,7 +37,8 @@ class Target:
     binding: Binding
     outcome: ItemOutcome
 
-    @property
+    # key and rule_keys are asked for on every path: worked out once
+    @cached_property
     def key(self) -> str:
         return f"{self.binding.prefix}{self.outcome.item}"
 
@@ -44,8 +46,16 @@ class Target:
     def group(self) -> str | None:
         return self.outcome.for_each
 
-    def rule_keys(self) -> set[Key]:
-        return {key_of(ref, self.group) for rule in self.outcome.rules for ref in refs_of(rule.when)}
+    @cached_property
+    def reads(self) -> tuple[tuple[Ref, ...], ...]:
+        return rule_reads(self.outcome)
+
+    def rule_keys(self) -> frozenset[Key]:
+        return self._rule_keys
+
+    @cached_property
+    def _rule_keys(self) -> frozenset[Key]:
+        return frozenset(key_of(ref, self.group) for refs in self.reads for ref in refs)
 
 
 @dataclass
@@ -88,7 +98,8 @@ class Explorer:
         self.targets = [Target(b, o) for b in plan.bindings for o in b.outcomes.values()]
         self.samples = Samples(plan, today)
         self.question, self.when_of = self.samples.question, self.samples.when_of
-        self.domain, self.filler = self.samples.domain, self.samples.filler
+        # a question's sample answers are the same on every path (and trying each costs a normalize)
+        self.domain, self.filler = cache(self.samples.domain), self.samples.filler
         self._interview: Interview | None = None  # reused by explore() while it is left clean
         self._copies: dict[int, Counter[str]] = {}  # binding → item id → how often its checklist lists it
 
@@ -241,7 +252,7 @@ class Explorer:
                 statuses[target.key], rules[target.key] = "absent", None
                 continue
             # the statuses the report gives the item (checklist_result), decided without its texts
-            decided = item_decisions(interview, binding, target.outcome)
+            decided = item_decisions(interview, binding, target.outcome, target.reads)
             statuses[target.key] = "/".join([d[0] for d in decided] * self._listed(binding, target.outcome.item)) or "absent"
             rules[target.key] = self._rule_of(decided[0])
         return Leaf(shown, statuses, rules, visible)
