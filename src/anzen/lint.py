@@ -187,20 +187,20 @@ def article_mentions(plan: Plan, flows: dict[str, Loaded[Flow]], library: Librar
     cited = {doc for doc in plan.sources}
 
     def check(texts: list[Any], docs: set[str], file: str, line: int | None, subject: str) -> None:
+        cites = [mention for text in texts if text is not None for mention in mentions(text.ja)]
+        if not cites:  # most texts cite no article: no need to gather the documents' articles
+            return
         candidates = docs or cited
         ids: set[str] = set()
         for doc in candidates:
             source = library.source(doc)
             if source is not None:
                 ids |= {a.id for a in source.model.articles}
-        for text in texts:
-            if text is None:
-                continue
-            for mention in mentions(text.ja):
-                bare = mention.removesuffix("条")
-                if bare not in ids and bare + "条" not in ids:
-                    problems.append(Problem("help-unknown-article", f"the text cites {mention}, which {', '.join(sorted(candidates)) or 'no document'} does not have",
-                                            file, line, subject, "Add the document it comes from to refs, or correct the number."))
+        for mention in cites:
+            bare = mention.removesuffix("条")
+            if bare not in ids and bare + "条" not in ids:
+                problems.append(Problem("help-unknown-article", f"the text cites {mention}, which {', '.join(sorted(candidates)) or 'no document'} does not have",
+                                        file, line, subject, "Add the document it comes from to refs, or correct the number."))
 
     for node in plan.nodes:
         question = node.question
