@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import gc
+import operator
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -87,6 +88,11 @@ class _FastResolver(_CoreResolver):
 
 
 class _Loader(_Parser, _FastResolver):
+    # The composer calls these around every node, for path resolvers, which we have none of: do nothing,
+    # in C (any two arguments → a bool; no argument → ()), rather than in a Python method that returns at once.
+    descend_resolver = staticmethod(operator.is_)
+    ascend_resolver = staticmethod(tuple)
+
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         _FastResolver.__init__(self)
