@@ -87,10 +87,17 @@ def evaluate(cond: Cond | None, lookup: Lookup) -> bool:
     if isinstance(cond, Cmp):
         operand = lookup(cond.other) if cond.other is not None else cond.value
         return _compare(cond.op, lookup(cond.ref), operand)
+    # loops, not all()/any() over a generator: evaluating is the inner loop of checking every path
     if isinstance(cond, All):
-        return all(evaluate(c, lookup) for c in cond.items)
+        for item in cond.items:
+            if not evaluate(item, lookup):
+                return False
+        return True
     if isinstance(cond, AnyOf):
-        return any(evaluate(c, lookup) for c in cond.items)
+        for item in cond.items:
+            if evaluate(item, lookup):
+                return True
+        return False
     return not evaluate(cond.item, lookup)
 
 

@@ -296,8 +296,7 @@ class PathChecks:
                     index = leaf.rules[target.key]
                     if not isinstance(index, int) or leaf.statuses[target.key] != "confirmed":
                         continue
-                    rule = target.outcome.rules[index]
-                    if key in {(target.group, r.id) if r.scope == "block" else (None, r.id) for r in refs_of(rule.when)}:
+                    if key in {(target.group, r.id) if r.scope == "block" else (None, r.id) for r in target.reads[index]}:
                         values.add(value)
         return values
 
