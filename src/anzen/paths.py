@@ -191,21 +191,24 @@ class Explorer:
         return result
 
     def _walk(self, interview: Interview, part: Part, answers: dict[Key, Any]) -> Iterator[Leaf]:
-        node = next((self.plan.by_id[q] for q in part.outer if interview.is_visible(q) and not interview.is_answered(q)), None)
+        node = next((self.plan.by_id[q] for q in part.outer if not interview.is_answered(q) and interview.is_visible(q)), None)
         if node is None:
             yield self._leaf(interview, part, answers)
             return
         values = self._group_values(interview, node, part) if node.is_group else self.domain((None, node.id))
-        for value in values:
-            try:
-                interview.answer(node.id, value)
-            except AnswerError:
-                continue
-            answers[(None, node.id)] = interview.value(node.id)
-            try:
+        key, answered = (None, node.id), False
+        try:
+            for value in values:
+                try:  # each answer replaces the one before (the same state as taking it back first, at half the cost)
+                    interview.answer(node.id, value)
+                except AnswerError:  # refused: nothing changed
+                    continue
+                answered = True
+                answers[key] = interview.value(node.id)
                 yield from self._walk(interview, part, answers)
-            finally:  # also when the walk is cut at the limit: the interview is left as it was
-                del answers[(None, node.id)]
+        finally:  # also when the walk is cut at the limit: the interview is left as it was
+            answers.pop(key, None)
+            if answered:
                 interview.clear(node.id)
 
     def _group_values(self, interview: Interview, group: Node, part: Part) -> list[Any]:
