@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+import types
+import typing
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -98,27 +100,45 @@ def _problem_from_error(error: dict[str, Any], doc: YamlDoc) -> Problem:
     return Problem("schema", message, doc.file, doc.line_of(loc), subject_of(doc.data, loc), hint)
 
 
-_TWINS: dict[type, tuple[type[Record], tuple[str, ...]]] = {}
+_ATOMS = (str, int, float, bool, type(None))
+_TWINS: dict[type, tuple[type[Record], tuple[str, ...]]] = {}  # model → its record class, the fields that may hold models
 
 
 def _twin_of(model: type[BaseModel]) -> tuple[type[Record], tuple[str, ...]]:
     if model not in _TWINS:
-        twin = getattr(runtime, model.__name__)
-        _TWINS[model] = (twin, twin._fields)  # the generated twin has the model's fields in the model's order
+        nested = tuple(name for name, info in model.model_fields.items() if _may_nest(info.annotation))
+        _TWINS[model] = (getattr(runtime, model.__name__), nested)
     return _TWINS[model]
 
 
-def loaded_form(value: Any) -> Any:
-    """A validated model (and everything in it) as its plain twin from anzen.model.runtime."""
-    if isinstance(value, BaseModel):
-        twin, names = _TWINS.get(type(value)) or _twin_of(type(value))
-        return twin.from_values([loaded_form(getattr(value, name)) for name in names])
-    if isinstance(value, list):
-        return [loaded_form(v) for v in value]
-    if isinstance(value, dict):
-        return {k: loaded_form(v) for k, v in value.items()}
-    return value
+def _may_nest(annotation: Any) -> bool:
+    """Whether a field of this type can hold a model, a list or a mapping (else its value is kept as it is)."""
+    if annotation in _ATOMS or typing.get_origin(annotation) is typing.Literal:
+        return False
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _may_nest(typing.get_args(annotation)[0])
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return any(_may_nest(a) for a in typing.get_args(annotation))
+    return True  # a model, list, dict, forward reference ('Condition') or anything else
 
+
+def loaded_form(value: Any) -> Any:
+    """A validated model (and everything in it) as its record from anzen.model.runtime: the model's own
+    field dict, copied, with the fields that hold models, lists or mappings converted in turn."""
+    twin = _TWINS.get(type(value)) or (_twin_of(type(value)) if isinstance(value, BaseModel) else None)
+    if twin is not None:
+        record, nested = twin
+        fields = value.__dict__.copy()
+        for name in nested:
+            held = fields[name]
+            if type(held) not in _ATOMS:
+                fields[name] = loaded_form(held)
+        return record.from_fields(fields)
+    if type(value) is list:
+        return [v if type(v) in _ATOMS else loaded_form(v) for v in value]
+    if type(value) is dict:
+        return {k: v if type(v) in _ATOMS else loaded_form(v) for k, v in value.items()}
+    return value
 
 
 def validate_doc(doc: YamlDoc, model: type[BaseModel]) -> Any:

@@ -85,3 +85,29 @@ def test_a_loaded_record_is_immutable_compared_by_value_and_pickled_whole():
         YesNoQuestion(prompt=Text(ja="x"), kind="yes_no")
     with pytest.raises(TypeError, match="no field colour"):
         Text(ja="x", colour="red")
+
+
+def test_the_loaded_form_of_every_shipped_file_holds_every_value_of_its_model():
+    """loader.loaded_form converts only the fields whose type can hold a model, list or mapping: a naive
+    conversion of every field gives the same records."""
+    from pydantic import BaseModel
+
+    from anzen.loader import loaded_form
+    from anzen.model import checklist, crosswalk, flow, runtime, source
+    from anzen.yamlio import load_yaml
+
+    def naive(value):
+        if isinstance(value, BaseModel):
+            return getattr(runtime, type(value).__name__)(**{name: naive(getattr(value, name)) for name in type(value).model_fields})
+        if isinstance(value, list):
+            return [naive(v) for v in value]
+        if isinstance(value, dict):
+            return {k: naive(v) for k, v in value.items()}
+        return value
+
+    files = [(p, flow.Flow) for p in ROOT.glob("flows/*.yaml")] + [(p, checklist.Checklist) for p in ROOT.glob("checklists/*.yaml") if p.name != "crosswalk.yaml"]
+    files += [(p, source.SourceDocument) for p in ROOT.glob("checklists/sources/*.yaml")] + [(ROOT / "checklists/crosswalk.yaml", crosswalk.Crosswalk)]
+    assert len(files) > 15
+    for path, model in files:
+        validated = model.model_validate(load_yaml(path).data)
+        assert loaded_form(validated) == naive(validated), path

@@ -6,7 +6,7 @@ behaviour from the mixins here, so it is written once."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
@@ -18,8 +18,10 @@ OPERATORS = ("equals", "in", "answered", "gt", "gte", "lt", "lte", "includes")
 
 class Record:
     """Base of the loaded form (anzen.model.runtime): immutable, built by keyword, compared and hashed by its
-    fields, pickled as the tuple of its values. Plain code rather than dataclasses: defining ~40 dataclasses
-    costs every start 15–35 ms (their methods are compiled at import); these classes cost next to nothing."""
+    fields. Plain code rather than dataclasses: defining ~40 dataclasses costs every start 15–35 ms (their
+    methods are compiled at import); these classes cost next to nothing. The fields live in the instance's
+    dict, so that the loader makes a record from a validated model with one dict copy, and pickle restores
+    one without calling anything of ours."""
 
     __slots__ = ()
     _fields: ClassVar[tuple[str, ...]] = ()  # every field, the base class's first
@@ -27,50 +29,44 @@ class Record:
     _factories: ClassVar[dict[str, Callable[[], Any]]] = {}  # fields whose default is a new list or dict
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
-        """A class declares its own fields as __slots__; it inherits its base's fields and defaults before them."""
+        """A class declares its own fields as annotations; it inherits its base's fields and defaults before them."""
         super().__init_subclass__(**kwargs)
         base = next(b for b in cls.__mro__[1:] if issubclass(b, Record))
-        cls._fields = base._fields + tuple(cls.__dict__.get("__slots__", ()))
+        cls._fields = base._fields + tuple(cls.__dict__.get("__annotations__", ()))
         cls._defaults = {**base._defaults, **cls.__dict__.get("_defaults", {})}
         cls._factories = {**base._factories, **cls.__dict__.get("_factories", {})}
 
     def __init__(self, **values: Any) -> None:
+        fields: dict[str, Any] = {}
         for name in self._fields:
             if name in values:
-                value = values.pop(name)
+                fields[name] = values.pop(name)
             elif name in self._factories:
-                value = self._factories[name]()
+                fields[name] = self._factories[name]()
             elif name in self._defaults:
-                value = self._defaults[name]
+                fields[name] = self._defaults[name]
             else:
                 raise TypeError(f"{type(self).__name__}() needs {name}=")
-            object.__setattr__(self, name, value)
         if values:
             raise TypeError(f"{type(self).__name__}() has no field {', '.join(values)}")
+        object.__setattr__(self, "__dict__", fields)
 
     @classmethod
-    def from_values(cls: type[R], values: Iterable[Any]) -> R:
-        """Built from the values of every field in order (the loader's and pickle's fast way)."""
+    def from_fields(cls: type[R], fields: dict[str, Any]) -> R:
+        """Made from a complete dict of its fields, taken as it is (the loader's fast way)."""
         record = object.__new__(cls)
-        record.__setstate__(tuple(values))
+        object.__setattr__(record, "__dict__", fields)
         return record
 
     def values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, name) for name in self._fields)
+        return tuple(map(self.__dict__.__getitem__, self._fields))
 
     def replace(self: R, **changes: Any) -> R:
         """A copy with some fields changed."""
         unknown = set(changes) - set(self._fields)
         if unknown:
             raise TypeError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
-        return type(self).from_values(changes[n] if n in changes else getattr(self, n) for n in self._fields)
-
-    def __getstate__(self) -> tuple[Any, ...]:
-        return self.values()
-
-    def __setstate__(self, state: tuple[Any, ...]) -> None:
-        for name, value in zip(self._fields, state, strict=True):
-            object.__setattr__(self, name, value)
+        return type(self).from_fields({**self.__dict__, **changes})
 
     def __setattr__(self, name: str, value: Any) -> None:
         raise AttributeError(f"{type(self).__name__} is immutable (the loaded form of a file)")
@@ -79,13 +75,13 @@ class Record:
         raise AttributeError(f"{type(self).__name__} is immutable (the loaded form of a file)")
 
     def __eq__(self, other: object) -> bool:
-        return type(other) is type(self) and self.values() == other.values()  # type: ignore[attr-defined]
+        return type(other) is type(self) and self.__dict__ == other.__dict__
 
     def __hash__(self) -> int:
         return hash((type(self).__name__, self.values()))
 
     def __repr__(self) -> str:
-        shown = ", ".join(f"{n}={getattr(self, n)!r}" for n in self._fields if getattr(self, n) != self._defaults.get(n, ...))
+        shown = ", ".join(f"{n}={v!r}" for n, v in self.__dict__.items() if v != self._defaults.get(n, ...))
         return f"{type(self).__name__}({shown})"
 
 

@@ -79,8 +79,7 @@ def _class_source(model: type[BaseModel], named: dict[str, str]) -> str:
     defaults = {n: model.model_fields[n].default for n in own if model.model_fields[n].default_factory is None and model.model_fields[n].default is not PydanticUndefined}
     factories = {n: model.model_fields[n].default_factory.__name__ for n in own if model.model_fields[n].default_factory is not None}
     lines = [f"class {model.__name__}({', '.join(bases or ['Record'])}{''.join(', ' + m for m in mixins)}):",
-             f'    """{inspect.cleandoc(model.__doc__ or model.__name__).splitlines()[0]}"""', "",
-             f"    __slots__ = {tuple(own)!r}"]
+             f'    """{inspect.cleandoc(model.__doc__ or model.__name__).splitlines()[0]}"""', ""]
     if defaults:
         lines.append(f"    _defaults = {defaults!r}")
     if factories:

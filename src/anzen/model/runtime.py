@@ -16,7 +16,6 @@ YAML_NAMES = {'in_': 'in', 'not_': 'not'}  # field → its key in the files, whe
 class Text(Record, TextMethods):
     """A text in Japanese (the working language) with its English beside it."""
 
-    __slots__ = ('ja', 'en')
     _defaults = {'en': None}
     ja: str
     en: str | None
@@ -25,7 +24,6 @@ class Text(Record, TextMethods):
 class ArticleRef(Record):
     """A reference to an article of a source document, e.g. Wakayama 特記事項 第7."""
 
-    __slots__ = ('doc', 'article', 'detail')
     _defaults = {'detail': None}
     doc: str
     article: str
@@ -35,14 +33,12 @@ class ArticleRef(Record):
 class AnswerRef(Record):
     """Compare with the answer to another (earlier) question instead of a fixed value."""
 
-    __slots__ = ('question',)
     question: str
 
 
 class Compare(Record, CompareMethods):
     """A comparison of one earlier answer. Exactly one operator key is given."""
 
-    __slots__ = ('question', 'equals', 'in_', 'answered', 'gt', 'gte', 'lt', 'lte', 'includes')
     _defaults = {'equals': None, 'in_': None, 'answered': None, 'gt': None, 'gte': None, 'lt': None, 'lte': None, 'includes': None}
     question: str
     equals: Operand | None
@@ -58,28 +54,24 @@ class Compare(Record, CompareMethods):
 class AllOf(Record):
     """True when every condition in the list is true."""
 
-    __slots__ = ('all',)
     all: list[Condition]
 
 
 class AnyOf(Record):
     """True when at least one condition in the list is true."""
 
-    __slots__ = ('any',)
     any: list[Condition]
 
 
 class NotOf(Record):
     """True when the condition is false."""
 
-    __slots__ = ('not_',)
     not_: Condition
 
 
 class Choice(Record):
     """One option of a choice question."""
 
-    __slots__ = ('value', 'label')
     value: str
     label: Text
 
@@ -87,7 +79,6 @@ class Choice(Record):
 class QuestionBase(Record):
     """Fields every asked question has."""
 
-    __slots__ = ('id', 'prompt', 'help', 'refs', 'when', 'required')
     _defaults = {'help': None, 'when': None, 'required': True}
     _factories = {'refs': list}
     id: str
@@ -101,7 +92,6 @@ class QuestionBase(Record):
 class YesNoQuestion(QuestionBase):
     """はい / いいえ / わからない. わからない is always offered and always leads to follow-up."""
 
-    __slots__ = ('kind', 'default')
     _defaults = {'default': None}
     kind: Literal['yes_no']
     default: Literal['yes', 'no', 'unsure'] | None
@@ -110,7 +100,6 @@ class YesNoQuestion(QuestionBase):
 class ChoiceQuestion(QuestionBase):
     """Pick exactly one of the choices."""
 
-    __slots__ = ('kind', 'choices', 'allow_unsure', 'default')
     _defaults = {'allow_unsure': True, 'default': None}
     kind: Literal['choice']
     choices: list[Choice]
@@ -121,7 +110,6 @@ class ChoiceQuestion(QuestionBase):
 class MultiChoiceQuestion(QuestionBase):
     """Pick any number of the choices."""
 
-    __slots__ = ('kind', 'choices', 'allow_unsure', 'min_selected', 'max_selected')
     _defaults = {'allow_unsure': True, 'min_selected': None, 'max_selected': None}
     kind: Literal['multi_choice']
     choices: list[Choice]
@@ -133,7 +121,6 @@ class MultiChoiceQuestion(QuestionBase):
 class TextValidation(Record):
     """Checks on a text answer."""
 
-    __slots__ = ('pattern', 'min_length', 'max_length', 'message')
     _defaults = {'pattern': None, 'min_length': None, 'max_length': None, 'message': None}
     pattern: str | None
     min_length: int | None
@@ -144,7 +131,6 @@ class TextValidation(Record):
 class TextQuestion(QuestionBase):
     """Free text."""
 
-    __slots__ = ('kind', 'multiline', 'default', 'validation')
     _defaults = {'multiline': False, 'default': None, 'validation': None}
     kind: Literal['text']
     multiline: bool
@@ -155,7 +141,6 @@ class TextQuestion(QuestionBase):
 class DateValidation(Record):
     """Allowed dates (ISO YYYY-MM-DD, or 'today')."""
 
-    __slots__ = ('min', 'max', 'message')
     _defaults = {'min': None, 'max': None, 'message': None}
     min: str | None
     max: str | None
@@ -165,7 +150,6 @@ class DateValidation(Record):
 class DateQuestion(QuestionBase):
     """A calendar date, stored as YYYY-MM-DD; shown in the Japanese era in reports."""
 
-    __slots__ = ('kind', 'default', 'validation')
     _defaults = {'default': None, 'validation': None}
     kind: Literal['date']
     default: str | None
@@ -175,7 +159,6 @@ class DateQuestion(QuestionBase):
 class NumberValidation(Record):
     """Allowed numbers."""
 
-    __slots__ = ('min', 'max', 'integer', 'message')
     _defaults = {'min': None, 'max': None, 'integer': False, 'message': None}
     min: float | None
     max: float | None
@@ -186,7 +169,6 @@ class NumberValidation(Record):
 class NumberQuestion(QuestionBase):
     """A number."""
 
-    __slots__ = ('kind', 'unit', 'default', 'validation')
     _defaults = {'unit': None, 'default': None, 'validation': None}
     kind: Literal['number']
     unit: Text | None
@@ -197,7 +179,6 @@ class NumberQuestion(QuestionBase):
 class GroupQuestion(QuestionBase):
     """A repeatable block of questions, e.g. one block per subcontractor."""
 
-    __slots__ = ('kind', 'item_label', 'label_from', 'min_items', 'max_items', 'questions')
     _defaults = {'label_from': None, 'min_items': 1, 'max_items': None}
     kind: Literal['group']
     item_label: Text
@@ -210,7 +191,6 @@ class GroupQuestion(QuestionBase):
 class InfoMessage(Record):
     """A message shown in the conversation; nothing is answered."""
 
-    __slots__ = ('kind', 'id', 'text', 'refs', 'when')
     _defaults = {'when': None}
     _factories = {'refs': list}
     kind: Literal['info']
@@ -223,7 +203,6 @@ class InfoMessage(Record):
 class Include(Record):
     """Insert another flow here (a sub-flow) under a condition. Its answers are stored as `<id>.<question>`."""
 
-    __slots__ = ('kind', 'id', 'flow', 'when', 'share')
     _defaults = {'when': None}
     _factories = {'share': dict}
     kind: Literal['include']
@@ -236,7 +215,6 @@ class Include(Record):
 class Section(Record):
     """A part of the conversation, usually one category of the checklist."""
 
-    __slots__ = ('id', 'title', 'category', 'questions')
     _defaults = {'category': None}
     id: str
     title: Text
@@ -247,7 +225,6 @@ class Section(Record):
 class Rule(Record):
     """One rule of an outcome: when it holds (first match wins), the item gets this status."""
 
-    __slots__ = ('when', 'status', 'reason', 'action', 'refs')
     _defaults = {'when': None, 'reason': None, 'action': None}
     _factories = {'refs': list}
     when: Condition | None
@@ -260,7 +237,6 @@ class Rule(Record):
 class Outcome(Record):
     """How one checklist item gets its status from the answers."""
 
-    __slots__ = ('for_each', 'rules', 'unsure_action')
     _defaults = {'for_each': None, 'unsure_action': None}
     for_each: str | None
     rules: list[Rule]
@@ -270,21 +246,18 @@ class Outcome(Record):
 class QuestionSource(Record):
     """The answer to a question."""
 
-    __slots__ = ('question',)
     question: str
 
 
 class Concat(Record):
     """Texts and answers joined, e.g. [{question: municipality}, 長]."""
 
-    __slots__ = ('concat',)
     concat: list[QuestionSource | str]
 
 
 class Flow(Record):
     """An interview: the questions, their branches, and how the answers fill a checklist."""
 
-    __slots__ = ('id', 'version', 'title', 'description', 'checklist', 'sections', 'header', 'outcomes')
     _defaults = {'description': None, 'checklist': None}
     _factories = {'header': dict, 'outcomes': dict}
     id: str
@@ -300,7 +273,6 @@ class Flow(Record):
 class HeaderField(Record):
     """A field of the form's header (宛先, 所在地, 事業者名 …)."""
 
-    __slots__ = ('id', 'label', 'kind', 'default', 'replaces', 'replaces_en')
     _defaults = {'kind': 'text', 'default': None, 'replaces': None, 'replaces_en': None}
     id: str
     label: Text
@@ -313,7 +285,6 @@ class HeaderField(Record):
 class Item(Record):
     """One 確認事項: a line of the form with a 確認欄."""
 
-    __slots__ = ('id', 'text', 'refs', 'verbatim')
     _defaults = {'verbatim': True}
     id: str
     text: Text
@@ -324,7 +295,6 @@ class Item(Record):
 class Category(Record):
     """A 項目 of the form, with its items."""
 
-    __slots__ = ('id', 'title', 'items')
     id: str
     title: Text
     items: list[Item]
@@ -333,7 +303,6 @@ class Category(Record):
 class Checklist(Record):
     """An official form that flows fill."""
 
-    __slots__ = ('id', 'version', 'title', 'issuer', 'source', 'kind', 'preamble', 'closing_note', 'header', 'categories')
     _defaults = {'kind': 'checklist', 'preamble': None, 'closing_note': None}
     _factories = {'header': list}
     id: str
@@ -351,7 +320,6 @@ class Checklist(Record):
 class Article(Record):
     """One article of a source document, transcribed verbatim."""
 
-    __slots__ = ('id', 'heading', 'text', 'notes', 'applies_when')
     _defaults = {'heading': None, 'notes': None, 'applies_when': None}
     id: str
     heading: Text | None
@@ -363,7 +331,6 @@ class Article(Record):
 class SourceDocument(Record):
     """A public document (special provisions, contract, specification) cited by checklists."""
 
-    __slots__ = ('id', 'title', 'issuer', 'seed', 'articles')
     _defaults = {'seed': None}
     id: str
     title: Text
@@ -375,7 +342,6 @@ class SourceDocument(Record):
 class Municipality(Record):
     """A municipality whose documents the crosswalk maps."""
 
-    __slots__ = ('id', 'name', 'names', 'documents')
     id: str
     name: Text
     names: list[str]
@@ -385,7 +351,6 @@ class Municipality(Record):
 class Topic(Record):
     """A subject the special provisions of every municipality deal with (confidentiality, subcontracting …)."""
 
-    __slots__ = ('id', 'title', 'articles')
     id: str
     title: Text
     articles: dict[str, list[ArticleRef]]
@@ -394,7 +359,6 @@ class Topic(Record):
 class OutOfScope(Record):
     """Articles deliberately left out of the crosswalk, with the reason."""
 
-    __slots__ = ('doc', 'articles', 'reason')
     doc: str
     articles: list[str]
     reason: Text
@@ -403,7 +367,6 @@ class OutOfScope(Record):
 class Crosswalk(Record):
     """The topics of the special provisions, mapped to each municipality's articles."""
 
-    __slots__ = ('version', 'municipalities', 'topics', 'out_of_scope')
     _factories = {'out_of_scope': list}
     version: str
     municipalities: list[Municipality]
