@@ -132,12 +132,31 @@ def _settled(depends: list[Depend], started_ns: int) -> bool:
 
 
 def _still(depends: list[Depend]) -> bool:
+    """Every file as it was when the plan was built (its sha256), and named the same in messages."""
     for path, shown, digest in depends:
         try:
-            if _digest(Path(path)) != digest or (shown is not None and display_path(Path(path)) != shown):
+            if not _same(path, digest) or (shown is not None and display_path(Path(path)) != shown):
                 return False
         except OSError:
             return False
+    return True
+
+
+# files whose sha256 this process has checked, with their size and time then: unchanged, they are not read again
+_checked: dict[str, tuple[int, int, str | None]] = {}
+
+
+def _same(path: str, digest: str | None) -> bool:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return digest is None
+    signature = (info.st_size, info.st_mtime_ns, digest)
+    if _checked.get(path) == signature:
+        return True
+    if _digest(Path(path)) != digest:
+        return False
+    _checked[path] = signature
     return True
 
 

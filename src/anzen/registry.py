@@ -33,11 +33,15 @@ def display_path(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         pass
-    for name in ("flows", "checklists"):
-        root = data_dir(name).resolve()
+    for name, root in _shipped_roots():
         if path.is_relative_to(root):
             return f"{name}/{path.relative_to(root)}"
     return str(path)
+
+
+@cache
+def _shipped_roots() -> tuple[tuple[str, Path], ...]:
+    return tuple((name, data_dir(name).resolve()) for name in ("flows", "checklists"))
 
 
 class Library:

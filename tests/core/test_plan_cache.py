@@ -34,6 +34,7 @@ def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Library:
         os.utime(file, (old, old))
     monkeypatch.setenv("ANZEN_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(plan_cache, "_kept", {})  # as a new process
+    monkeypatch.setattr(plan_cache, "_checked", {})
     return Library(tmp_path / "flows", tmp_path / "checklists")
 
 
@@ -169,3 +170,18 @@ def test_a_process_that_reads_a_kept_plan_never_imports_pydantic(library: Librar
     runs = [subprocess.run([sys.executable, "-c", fill, flow], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60) for _ in range(2)]
     assert [r.stdout.split()[-3:] for r in runs] == [["0", "True", "True"], ["0", "False", "False"]], [r.stderr for r in runs]
     assert len(list((tmp_path / "out").glob("*.json"))) == 1
+
+
+def test_files_checked_once_are_not_read_again_while_unchanged(library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan_cache.load_plan(FLOW, library)
+    monkeypatch.setattr(plan_cache, "_kept", {})
+    plan_cache.load_plan(FLOW, library)  # read from the cache file: every file hashed once
+    read: list[Path] = []
+    real = plan_cache._digest
+    monkeypatch.setattr(plan_cache, "_digest", lambda path: read.append(path) or real(path))
+    plan_cache.load_plan(FLOW, library)
+    assert read == []
+    sub = tmp_path / "flows" / "subcontract-application.yaml"
+    sub.write_text(sub.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    plan_cache.load_plan(FLOW, library)
+    assert sub.resolve() in read, "a file whose size or time changed is hashed again"
