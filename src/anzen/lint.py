@@ -67,7 +67,10 @@ def _lint_loaded(loaded: Loaded[Flow], library: Library, limit: int) -> list[Pro
     problems: list[Problem] = []
     problems += schema_line(loaded)
     problems += translations(loaded)
-    checklist = library.checklist(loaded.model.checklist) if loaded.model.checklist else None
+    try:
+        checklist = library.checklist(loaded.model.checklist) if loaded.model.checklist else None
+    except ProblemsError:
+        checklist = None  # the build reports the checklist's problems
     if checklist is not None:
         problems += translations(checklist)
     try:

@@ -170,11 +170,30 @@ def load_flow(path: Path, display: str | None = None) -> Loaded[runtime.Flow]:
 
 
 def load_checklist(path: Path, display: str | None = None) -> Loaded[runtime.Checklist]:
-    return load_file(path, checklist.Checklist, display)
+    loaded = load_file(path, checklist.Checklist, display)
+    form = loaded.model
+    _unique_ids(loaded, "category", [(("categories", i, "id"), c.id) for i, c in enumerate(form.categories)])
+    _unique_ids(loaded, "item", [(("categories", i, "items", j, "id"), item.id) for i, c in enumerate(form.categories) for j, item in enumerate(c.items)])
+    _unique_ids(loaded, "header field", [(("header", i, "id"), f.id) for i, f in enumerate(form.header)])
+    return loaded
 
 
 def load_source(path: Path, display: str | None = None) -> Loaded[runtime.SourceDocument]:
-    return load_file(path, source.SourceDocument, display)
+    loaded = load_file(path, source.SourceDocument, display)
+    _unique_ids(loaded, "article", [(("articles", i, "id"), a.id) for i, a in enumerate(loaded.model.articles)])
+    return loaded
+
+
+def _unique_ids(loaded: Loaded[Any], what: str, places: list[tuple[tuple[Any, ...], str]]) -> None:
+    """Flows refer to items, categories, header fields and articles by id: each must name one thing."""
+    seen: set[str] = set()
+    problems = []
+    for loc, ident in places:
+        if ident in seen:
+            problems.append(Problem("duplicate-id", f"{what} id '{ident}' is used twice", loaded.file, loaded.doc.line_of(loc), f"{what} '{ident}'"))
+        seen.add(ident)
+    if problems:
+        raise ProblemsError(problems)
 
 
 def load_crosswalk(path: Path, display: str | None = None) -> Loaded[runtime.Crosswalk]:
