@@ -23,6 +23,7 @@ from textual.widgets import Button, Static
 from anzen.answers import label_of, normalize
 from anzen.errors import AnswerError
 from anzen.plan import Node
+from anzen.tui.caches import trim as trim_caches
 from anzen.tui.conversation import answer_text, changed_text, loaded_entries, question_summary, question_text, removed_text
 from anzen.tui.keys import localize_bindings
 from anzen.tui.navigation import BackToReview, EditAnswer, GoHome, KeepAsking, ResultAction, ReviewChoice, ShowResult
@@ -136,6 +137,7 @@ class InterviewScreen(Screen[GoHome]):
         return answer_input_for(question, self.lang, current, self.interview.today, self.check_for(question))
 
     async def _show_area(self, make: Callable[[], Widget]) -> None:
+        trim_caches()  # a new step: what Textual keeps of the last ones is not needed (see tui/caches.py)
         self._area = make
         area = self.query_one("#answer-area")
         old = list(area.children)

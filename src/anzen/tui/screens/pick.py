@@ -8,12 +8,13 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 
 from anzen.tui.keys import localize_bindings
 from anzen.tui.navigation import EditAnswer
 from anzen.tui.overview import AnswerRow
 from anzen.tui.widgets.answer_list import AnswerList
+from anzen.tui.widgets.footer import Footer
 from anzen.tui.words import w
 
 

@@ -17,13 +17,15 @@ from textual.content import Content
 from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, Static
+from textual.widgets import Button, Checkbox, Input, Static
 
 from anzen.result import results
+from anzen.tui.caches import trim as trim_caches
 from anzen.tui.keys import localize_bindings
 from anzen.tui.navigation import BackToReview, GoHome, ResultAction
 from anzen.tui.state import InterviewState
 from anzen.tui.widgets.checklist_view import ChecklistView
+from anzen.tui.widgets.footer import Footer
 from anzen.tui.widgets.toggles import MarkedCheckbox
 from anzen.tui.words import w
 
@@ -72,6 +74,7 @@ class ResultScreen(Screen[ResultAction]):
         yield Footer(show_command_palette=False)
 
     async def on_mount(self) -> None:
+        trim_caches()
         self.state.finished()  # a complete interview in the session store is marked finished
         await self.show()
         self.query_one("#report").focus()

@@ -10,6 +10,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
+from anzen.tui.caches import trim as trim_caches
 from anzen.tui.keys import localize_bindings
 from anzen.tui.navigation import EditAnswer, KeepAsking, ReviewChoice, ShowResult
 from anzen.tui.overview import answer_rows
@@ -41,6 +42,7 @@ class ReviewScreen(Screen[ReviewChoice]):
         yield Footer(show_command_palette=False)
 
     def on_mount(self) -> None:
+        trim_caches()
         self.show()
         self.query_one(AnswerList).focus()
 

@@ -4,7 +4,8 @@ Textual's Footer mounts a widget per key and builds them again whenever the keys
 question); each new key restyles itself, and each stays bound to the footer's `compact` reactive
 after it is gone. On the interview screen that was most of the time from start to the first question
 (~40 restyles) and ~6 MB over the Wakayama report. This draws the same keys, looking the same, as a
-single widget: the keys are read at render time, a click presses the key under the pointer."""
+single widget: the keys are read at render time, a click presses the key under the pointer. Every
+screen uses it."""
 
 from __future__ import annotations
 

@@ -1,0 +1,126 @@
+"""A block of text laid out as lines of cells for the widget's width, drawn a line at a time.
+
+Textual's Line API (render_line) draws only the lines on screen, and one such widget stands for what
+would otherwise be dozens of Statics and Horizontals: every widget costs memory (styles, message
+queue, a cache of rendered lines, compositor maps) whether or not it is on screen.
+
+Subclasses lay out their lines in `lay_out(width)`. A line is made of cells side by side, each drawn
+as a widget would draw it: its text, then blank padding to its width, so that a screenshot (SVG)
+places each cell at its column. Styles may name CSS variables ($text-error, on $error 15% …) or a
+component class (.name, styled in CSS: the way to get `color: $text-muted`, which a Content style
+string turns into plain white), resolved when drawn: a change of theme needs no new layout. Text selected with the mouse is
+highlighted and copied as with a Static."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from rich.segment import Segment
+from textual.content import Content
+from textual.geometry import Size
+from textual.selection import Selection
+from textual.strip import Strip
+from textual.style import Style
+from textual.widget import Widget
+
+
+class Cell(NamedTuple):
+    content: Content
+    width: int = 0  # padded to this many cells (at least its text)
+    style: str = ""  # under the text and the padding, e.g. a row's background
+    drawing: bool = False  # a border, not text: neither selected nor copied
+
+    @property
+    def padding(self) -> int:
+        return max(self.width - self.content.cell_length, 0)
+
+    @property
+    def plain(self) -> str:
+        return "" if self.drawing else self.content.plain + " " * self.padding
+
+
+Line = Sequence[Cell]
+
+
+def _selected(span: tuple[int, int] | None, x: int, length: int) -> tuple[int, int]:
+    """The selected part (start, end) of `length` characters from `x` on; (length, length) if none."""
+    if span is None:
+        return length, length
+    start, end = max(span[0] - x, 0), length if span[1] == -1 else min(span[1] - x, length)
+    return (start, end) if start < end else (length, length)
+
+
+class LinesView(Widget):
+    DEFAULT_CSS = """
+    LinesView {
+        width: 1fr;
+        height: auto;
+    }
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self._laid_out: tuple[int, list[Line]] = (-1, [])
+
+    def lay_out(self, width: int) -> list[Line]:
+        """The lines at `width` (each at most `width` cells wide)."""
+        raise NotImplementedError
+
+    def lines(self, width: int | None = None) -> list[Line]:
+        width = self.size.width if width is None else width
+        if self._laid_out[0] != width:
+            self._laid_out = (width, self.lay_out(max(width, 1)))
+        return self._laid_out[1]
+
+    def relayout(self) -> None:
+        """The text changed: lay it out again (the height may change too)."""
+        self._laid_out = (-1, [])
+        self.refresh(layout=True)
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(self.lines(width))
+
+    def render_line(self, y: int) -> Strip:
+        width = self.size.width
+        lines = self.lines(width)
+        base = self.visual_style
+        if y >= len(lines):
+            return Strip.blank(width, base.rich_style)
+        selection = self.text_selection
+        span = selection.get_span(y) if selection is not None else None
+        selected = Style.from_styles(self.screen.get_component_styles("screen--selection")) if span else Style()
+        segments: list[Segment] = []
+        x = cells = 0  # in characters (what the selection counts), in cells
+        for cell in lines[y]:
+            under = base + self.parse_style(cell.style) if cell.style else base
+            cells += cell.content.cell_length + cell.padding
+            if cell.drawing:
+                segments.extend(Segment(text, (under + style).rich_style) for text, style in cell.content.render(under, end=""))
+                continue
+            content = cell.content
+            start, end = _selected(span, x, len(content))
+            if start < end:
+                content = content.stylize(selected, start, end)
+            # each run carries its (x, y) offset, as Content does in a Static: the selection reads it back
+            for text, style in content.render(under, end="", parse_style=self.parse_style):
+                if text:
+                    segments.append(Segment(text, (under + style).rich_style_with_offset(x, y)))
+                    x += len(text)
+            # the padding has no offset, as a widget's padding has none
+            start, end = _selected(span, x, cell.padding)
+            for size, style in ((start, under), (end - start, under + selected), (cell.padding - end, under)):
+                if size:
+                    segments.append(Segment(" " * size, style.rich_style))
+            x += cell.padding
+        return Strip(segments, cells).extend_cell_length(width, base.rich_style).simplify()
+
+    def parse_style(self, style: str | Style) -> Style:
+        if isinstance(style, str) and style.startswith("."):
+            # the whole style, its colours resolved on the widget's background ("auto 60%" is
+            # white on a dark background, black on a light one); the partial style would not know
+            return self.get_visual_style(style[1:])
+        return Style.parse(style)
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        return selection.extract("\n".join("".join(cell.plain for cell in line) for line in self.lines())), "\n"
