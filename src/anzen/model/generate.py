@@ -2,7 +2,7 @@
 
 pydantic is the one declaration of what a file may say, and it validates every file read. What
 the rest of anzen holds (plans, the engine, the app) are these twins: importing and unpickling
-them needs no pydantic, which is most of what a start would otherwise cost (≈110 ms, 9 MiB).
+them needs no pydantic, which was most of what a start cost beyond Textual (≈110 ms and ~5 MiB).
 `python -m anzen.schema` regenerates this module with the JSON Schemas; a test keeps it current."""
 
 from __future__ import annotations
