@@ -203,7 +203,7 @@ async def test_the_footer_shows_the_screens_keys_and_a_click_presses_one(out_dir
         footer = app.screen.query_one(Footer)
         line = footer.render().plain
         assert "f3 一覧" in line and "f5 結果" in line and "終了" in line
-        spot = next(s for s in footer._spots if s.key == "f3")
+        spot = next(s for s in footer.spots if s.key == "f3")
         await pilot.click(Footer, offset=(spot.start + 1, 0))
         assert isinstance(app.screen, ReviewScreen), "clicking 'f3 一覧' does what F3 does"
         assert app.screen.query(Footer), "every screen shows its keys the same way"

@@ -91,11 +91,11 @@ class AnzenApp(App[None]):
 
     def stored_state(self, request: StartRequest) -> Any:
         """The interview in the session store (None: not stored; False: could not be opened, home says why)."""
-        from anzen.store import SessionBusy, StoreError
-        from anzen.tui.state import InterviewState
-
         if self.sessions is None or (request.answers is not None and request.session is None):
             return None
+        from anzen.store import SessionBusy, StoreError  # not before: without a store, no sqlite3 (~1 MB)
+        from anzen.tui.state import InterviewState
+
         try:
             if request.session is not None:
                 live = self.sessions.open(request.session)

@@ -7,7 +7,12 @@ Two of them keep memory that the app no longer needs:
 - the geometry caches (Region.intersection, .union, .shrink … up to 4096 entries each) fill with
   the regions of each scroll position of a growing conversation: ~2 MB.
 Emptied, they cost a few recomputations on the next frame. Looked up by name, so that a Textual
-without them (or with other ones) loses nothing but the saving."""
+without them (or with other ones) loses nothing but the saving.
+
+And on the screen itself: each line a container (the screen, #main, the transcript …) has drawn
+keeps the pieces the compositor cut it into, for the last four layouts, each piece with caches of
+its own: ~2 MB of mostly blank lines under the children. A refresh draws those lines once more, for
+the current layout only."""
 
 from __future__ import annotations
 
@@ -21,10 +26,15 @@ def _clear(owner: Any, *names: str) -> None:
             clear()
 
 
-def trim() -> None:
+def trim(screen: Any = None) -> None:
+    """Empty the caches above (and redraw the containers of `screen`, if given)."""
     from textual import geometry
     from textual._styles_cache import StylesCache
 
     _clear(StylesCache, "get_inner_outer")
     for cls in (geometry.Offset, geometry.Size, geometry.Region, geometry.Spacing):
         _clear(cls, *vars(cls))
+    if screen is not None:
+        for widget in screen.walk_children(with_self=True):
+            if widget.is_container:
+                widget.refresh()

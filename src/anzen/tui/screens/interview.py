@@ -137,7 +137,7 @@ class InterviewScreen(Screen[GoHome]):
         return answer_input_for(question, self.lang, current, self.interview.today, self.check_for(question))
 
     async def _show_area(self, make: Callable[[], Widget]) -> None:
-        trim_caches()  # a new step: what Textual keeps of the last ones is not needed (see tui/caches.py)
+        trim_caches(self)  # a new step: what Textual keeps of the last ones is not needed (see tui/caches.py)
         self._area = make
         area = self.query_one("#answer-area")
         old = list(area.children)

@@ -21,6 +21,7 @@ class _Spot(NamedTuple):
     start: int  # in cells (a label may hold wide characters)
     end: int
     key: str
+    description: str
     enabled: bool
 
 
@@ -42,7 +43,7 @@ class Footer(Widget, can_focus=False):
     def __init__(self, *, show_command_palette: bool = False, id: str | None = None) -> None:
         super().__init__(id=id)
         self.show_command_palette = show_command_palette  # accepted for Footer's signature; anzen has no palette
-        self._spots: list[_Spot] = []
+        self.spots: list[_Spot] = []  # where each key is drawn (for clicks)
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -65,12 +66,12 @@ class Footer(Widget, can_focus=False):
             start = line.cell_len
             line.append(f" {self.app.get_key_display(binding)} ", key_style if enabled else key_style + disabled)
             line.append(f"{binding.description} ", description_style if enabled else description_style + disabled)
-            spots.append(_Spot(start, line.cell_len, binding.key, enabled))
-        self._spots = spots
+            spots.append(_Spot(start, line.cell_len, binding.key, binding.description, enabled))
+        self.spots = spots
         return line
 
     def on_click(self, event: events.Click) -> None:
-        spot = next((s for s in self._spots if s.start <= event.x < s.end), None)
+        spot = next((s for s in self.spots if s.start <= event.x < s.end), None)
         if spot is None:
             return
         if spot.enabled:

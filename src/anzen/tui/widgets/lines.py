@@ -86,7 +86,7 @@ class LinesView(Widget):
         lines = self.lines(width)
         base = self.visual_style
         if y >= len(lines):
-            return Strip.blank(width, base.rich_style)
+            return Strip.blank(width, base.background_style.rich_style)
         selection = self.text_selection
         span = selection.get_span(y) if selection is not None else None
         selected = Style.from_styles(self.screen.get_component_styles("screen--selection")) if span else Style()
@@ -107,13 +107,13 @@ class LinesView(Widget):
                 if text:
                     segments.append(Segment(text, (under + style).rich_style_with_offset(x, y)))
                     x += len(text)
-            # the padding has no offset, as a widget's padding has none
+            # the padding: only a background and no offset, as a widget pads its text
             start, end = _selected(span, x, cell.padding)
             for size, style in ((start, under), (end - start, under + selected), (cell.padding - end, under)):
                 if size:
-                    segments.append(Segment(" " * size, style.rich_style))
+                    segments.append(Segment(" " * size, style.background_style.rich_style))
             x += cell.padding
-        return Strip(segments, cells).extend_cell_length(width, base.rich_style).simplify()
+        return Strip(segments, cells).extend_cell_length(width, base.background_style.rich_style).simplify()
 
     def parse_style(self, style: str | Style) -> Style:
         if isinstance(style, str) and style.startswith("."):

@@ -4,11 +4,13 @@ Each entry keeps a function that renders it in a language, so switching ja/en re
 conversation. Text from flows and from respondents is always plain Content, never markup.
 
 Only the latest bubbles are separate widgets; older entries are folded into one compact block at
-the top (question → answer, one line each). Every widget costs layout time on every step, so a
-long interview would otherwise slow down answer by answer."""
+the top (question → answer, one line each), a single widget drawn a line at a time. Every widget
+costs layout time on every step and memory (its styles, its rendered lines), so a long interview
+would otherwise slow down and grow answer by answer."""
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,10 +20,11 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
+from anzen.tui.widgets.lines import Cell, Line, LinesView
 from anzen.tui.words import w
 
 Render = Callable[[str], Content]
-LIVE_BUBBLES = 30
+LIVE_BUBBLES = 12
 
 
 @dataclass
@@ -70,6 +73,35 @@ class Bubble(Static):
             self.post_message(Transcript.AnswerClicked(self.entry.question))
 
 
+class History(LinesView):
+    """The earlier conversation, compact (question, → answer), drawn a line at a time: only the lines
+    on screen are rendered however long the interview; new entries are laid out alone."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(classes="earlier")
+        self.lang = lang
+        self.entries: list[Entry] = []
+        self.display = False
+
+    def _lines(self, entries: list[Entry], width: int) -> list[Line]:
+        return [[Cell(line)] for entry in entries if (content := entry.folded(self.lang)) is not None for line in content.wrap(width)]
+
+    def lay_out(self, width: int) -> list[Line]:
+        return self._lines(self.entries, width)
+
+    def add(self, entries: list[Entry]) -> None:
+        self.entries.extend(entries)
+        width, lines = self._laid_out
+        if width > 0:  # the lines laid out so far stay as they are
+            lines.extend(self._lines(entries, width))
+        self.display = any(entry.kind != "meta" for entry in self.entries)
+        self.refresh(layout=True)
+
+    def render(self) -> Content:
+        """All of it as one text (what render_line draws a line at a time)."""
+        return Content("\n").join(c for c in (entry.folded(self.lang) for entry in self.entries) if c is not None)
+
+
 class Transcript(VerticalScroll, can_focus=False):
     """The scrolling conversation. The screen adds entries; a click on an answer asks to change it."""
 
@@ -82,9 +114,12 @@ class Transcript(VerticalScroll, can_focus=False):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.lang = lang
         self.entries: list[Entry] = []
-        self.folded: list[Entry] = []
-        self.earlier = Static("", classes="earlier", markup=False)
-        self.earlier.display = False
+        self.live: deque[Bubble] = deque()  # the latest entries, as bubbles (oldest first)
+        self.earlier = History(lang)
+
+    @property
+    def folded(self) -> list[Entry]:
+        return self.earlier.entries
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield self.earlier
@@ -93,27 +128,19 @@ class Transcript(VerticalScroll, can_focus=False):
         self.entries.append(entry)
         bubble = Bubble(entry, self.lang)
         self.mount(Horizontal(bubble, classes="user-row") if entry.kind == "user" else bubble)
-        bubbles = list(self.query(Bubble))
-        if len(bubbles) > LIVE_BUBBLES:
-            self._fold(bubbles[: len(bubbles) - LIVE_BUBBLES])
-        self.call_after_refresh(self.scroll_end, animate=False)
+        self.live.append(bubble)
+        if len(self.live) > LIVE_BUBBLES:
+            # counted here, not by querying: a bubble being removed is still in the DOM for a while
+            old = [self.live.popleft() for _ in range(len(self.live) - LIVE_BUBBLES)]
+            for bubble in old:
+                (bubble.parent if isinstance(bubble.parent, Horizontal) else bubble).remove()
+            self.earlier.add([bubble.entry for bubble in old])
+        self.anchor()  # at the end, scrolled in the same frame as the layout changes
 
     def add_folded(self, entries: list[Entry]) -> None:
         """Entries shown only in compact form (answers loaded from a file or a saved session)."""
         self.entries.extend(entries)
-        self.folded.extend(entries)
-        self._show_folded()
-
-    def _fold(self, bubbles: list[Bubble]) -> None:
-        for bubble in bubbles:
-            self.folded.append(bubble.entry)
-            (bubble.parent if isinstance(bubble.parent, Horizontal) else bubble).remove()
-        self._show_folded()
-
-    def _show_folded(self) -> None:
-        lines = [c for c in (e.folded(self.lang) for e in self.folded) if c is not None]
-        self.earlier.update(Content("\n").join(lines))
-        self.earlier.display = bool(lines)
+        self.earlier.add(entries)
 
     def supersede(self, question: str) -> None:
         """Answers to `question` shown so far are no longer current (changed or removed)."""
@@ -122,20 +149,20 @@ class Transcript(VerticalScroll, can_focus=False):
             if entry.kind == "user" and entry.question == question and not entry.superseded:
                 entry.superseded = True
                 changed_folded = changed_folded or entry in self.folded
-        for bubble in self.query(Bubble):
+        for bubble in self.live:
             if bubble.entry.question == question:
                 bubble.relabel(self.lang)
         if changed_folded:
-            self._show_folded()
+            self.earlier.relayout()
 
     def refresh_answer(self, question: str) -> None:
         """Redraw the current answer of `question` (a note was added)."""
-        for bubble in self.query(Bubble):
+        for bubble in self.live:
             if bubble.entry.kind == "user" and bubble.entry.question == question and not bubble.entry.superseded:
                 bubble.relabel(self.lang)
 
     def relabel(self, lang: str) -> None:
-        self.lang = lang
-        self._show_folded()
-        for bubble in self.query(Bubble):
+        self.lang = self.earlier.lang = lang
+        self.earlier.relayout()
+        for bubble in self.live:
             bubble.relabel(lang)
