@@ -16,17 +16,18 @@ NOTES: dict[str, str] = {
         "rebuilds them at each change of keys: 36 restyles before the first question, half of all style applications); the "
         "plan cache no longer hashes files it checked in this process. The figure now includes what `anzen app FLOW` really "
         "does before the first question: opening the session database and starting a session (~25 ms; the earlier figure "
-        "ran without the store). What remains beyond the bare app (cProfile, in order): Textual composing, styling and laying "
+        "ran without the store). Result ≈2.0–2.1×. What remains beyond the bare app (cProfile, in order): Textual composing, styling and laying "
         "out a screen of 21 widgets (transcript, side panel with progress, answer area, footer) against 3; parsing our "
         "stylesheets (~25 ms); our modules' ~45 dataclasses (~15 ms to define); the store (~25 ms); reading the plan (~8 ms). "
         "What would meet it: showing the question before the rest of the screen is built (side panel and store after the "
         "first frame), and records without dataclasses in the modules the start imports; not done."
     ),
     "2": (
-        "Earlier: 0.36 s against 0.11 s (3.2×), then 2.2×. This round: " + LOADED_FORM + ". What remains (import profile, "
-        "min of 5): our modules ~35 ms beyond questionary's own imports, half of it defining dataclasses (plan, store "
-        "records, conditions, engine); opening the session database and starting the session, committed to disk before the "
-        "first prompt so that its id can be shown (~25 ms); reading the plan (~8 ms)."
+        "Earlier: 0.36 s against 0.11 s (3.2×), then 2.2×. This round: " + LOADED_FORM + "; a file the plan rests on is "
+        "hashed once per process (the store asked for the plan twice). Met, narrowly (≈1.3–1.5× in runs on a busy machine): "
+        "what remains beyond questionary (import profile, min of 5) is our modules, ~35 ms, half of it defining "
+        "dataclasses (plan, store records, conditions, engine); opening the session database and starting the session, "
+        "committed before the first prompt so that its id can be shown (~25 ms); reading the plan (~8 ms)."
     ),
     "3": (
         "Earlier: ~0.31 s against ~0.07 s (4.6×), then 2.3–3.1×. Met this round: " + LOADED_FORM + "; the summary printed "
@@ -41,14 +42,16 @@ NOTES: dict[str, str] = {
         "question; YAML lines kept per mapping and list instead of one tuple per value, no alias bookkeeping in a file "
         "without '*', libyaml's resolver hooks to C no-ops; the translation check only walks fields that can hold a text; "
         "a reference cycle per condition walk removed. The loaded form costs a conversion (one dict copy per model: "
-        "~70 ms at 10,000). Where the rest goes (instructions): reading the YAML 39% (PyYAML making its node and mark "
+        "~70 ms at 10,000). Now ≈1.15–1.3 s at 10,000 (best–median): not met. Where the rest goes (instructions): reading the YAML 39% (PyYAML making its node and mark "
         "objects is the floor with PyYAML), exploring paths 22%, build 15%, pydantic validation 6%, follow-up rules 5%."
     ),
     "7": (
-        "Earlier: 83 MiB at the result, then 75 MiB. This round: the result screen draws each checklist with one "
-        "line-based widget instead of ~370 Statics and containers; Textual's process-wide caches (StylesCache's lru_cache "
-        "holding removed widgets' lines, the geometry caches) are emptied at each step; the one-widget footer on every "
-        "screen; no pydantic (−5 MiB). Where the rest goes: Textual itself (the bare app's 34 MiB), our modules and the "
-        "plan (~3 MiB), the transcript of ~110 exchanges as widgets."
+        "Earlier: 83 MiB at the result, then 75 MiB (2.2×). This round, 75 → 48 MiB: no pydantic (−5 MiB); the result "
+        "screen draws each checklist with one line-based widget instead of ~370 Statics and containers (−10 MiB); the "
+        "transcript keeps the last 12 exchanges as widgets and the history before them in one line-based widget (still "
+        "scrolled and read the same); Textual's process-wide caches (StylesCache's lru_cache holding removed widgets' "
+        "lines, the geometry caches) emptied at each step; the one-widget footer on every screen; the session store "
+        "imported only when opened. Where the remaining 14 MiB above the bare app go: our modules, the plan and the "
+        "screens' styles before the first question (~8 MiB), the line caches of the interview and result screens."
     ),
 }
