@@ -5,6 +5,7 @@
                                                        export of every format; prints the peak RSS (KiB, VmHWM)
                                                        at the result and after the export (bare: after one answer)
 
+The app is started as `anzen app FLOW` starts it, with the session store.
 "On screen" is the same test for both apps: the answer widget is mounted and laid out (non-empty region).
 Only what each app needs is imported, so the bare app's figure is Textual's own cost."""
 
@@ -43,9 +44,11 @@ def bare_app() -> Any:
 
 
 def anzen_app(out: Path) -> Any:
+    """The app as `anzen app FLOW` starts it: with the session store (a new session before the first question)."""
     from anzen.tui.app import AnzenApp
+    from anzen.tui.sessions import SessionLink
 
-    return AnzenApp(flow=FLOW, out_dir=out)
+    return AnzenApp(flow=FLOW, out_dir=out, sessions=SessionLink(os.environ["ANZEN_DB"]))
 
 
 def first_widget(app: Any) -> Any:

@@ -1,60 +1,57 @@
-"""What the profiles showed for goals not met, and what was tried (RESULTS.md prints these under the table).
+"""What the profiles showed for each goal, what was done and what is left (RESULTS.md prints these under the table).
 
-Figures are from profiles on the machine of RESULTS.md (pyinstrument, -X importtime, best of 15 runs)."""
+Figures are from profiles on the machine of RESULTS.md (pyinstrument, cProfile, -X importtime, valgrind
+instruction counts where the machine was busy)."""
 
-PYDANTIC = (
-    "The floor is pydantic: a plan holds our pydantic models (questions, checklists, source documents), so starting "
-    "needs `pydantic.main` (~80 ms after Python starts, against ~50 ms for the lazy `import pydantic` of the baseline) "
-    "and the definition of our ~40 model classes (~45 ms, although they already use `defer_build`). "
-)
-NEXT = (
-    "What would meet it: a pydantic-free runtime form of the plan (the models validate files when a plan is built; "
-    "the kept plan is made of plain classes), about −110 ms on every start; a change to the core model layer, not made here."
+LOADED_FORM = (
+    "pydantic no longer runs at start: files are validated by the pydantic models when a plan is built, and a plan "
+    "holds their plain twins (anzen.model.runtime, generated from the models; a test keeps it current), so a kept plan "
+    "is read without importing pydantic (~80 ms and 9 MiB before) or defining ~40 model classes (~45 ms)"
 )
 
 NOTES: dict[str, str] = {
     "1": (
-        "Before: 0.59 s against 0.21 s (2.8×). Tried, kept: the compiled plan is kept between runs "
-        "(anzen.plan_cache: no YAML parsing, validation or build on start, −85 ms); the loader and the YAML parser are "
-        "imported only when a file is read; runtime labels no longer build a pydantic validator (−40 ms); `anzen app FLOW` "
-        "opens a flow without the home screen. What remains beyond the bare app: " + PYDANTIC +
-        "reading the kept plan (~20 ms with the sha256 of its 16 files), and the interview screen's own modules, CSS and "
-        "widgets (transcript, side panel, footer: ~40 ms). " + NEXT
+        "Earlier: 0.59 s against 0.21 s (2.8×), then 0.44 s (2.3×) with the compiled plan kept between runs. This round: "
+        + LOADED_FORM + "; the footer is one widget drawing the keys as text (Textual's Footer mounts a widget per key and "
+        "rebuilds them at each change of keys: 36 restyles before the first question, half of all style applications); the "
+        "plan cache no longer hashes files it checked in this process. The figure now includes what `anzen app FLOW` really "
+        "does before the first question: opening the session database and starting a session (~25 ms; the earlier figure "
+        "ran without the store). Result ≈2.0–2.1×. What remains beyond the bare app (cProfile, in order): Textual composing, styling and laying "
+        "out a screen of 21 widgets (transcript, side panel with progress, answer area, footer) against 3; parsing our "
+        "stylesheets (~25 ms); our modules' ~45 dataclasses (~15 ms to define); the store (~25 ms); reading the plan (~8 ms). "
+        "What would meet it: showing the question before the rest of the screen is built (side panel and store after the "
+        "first frame), and records without dataclasses in the modules the start imports; not done."
     ),
     "2": (
-        "Before: 0.36 s against 0.11 s (3.2×); the session store read and validated every flow file again to fingerprint "
-        "the session (~70 ms, a pydantic validator built on the way). Tried, kept: the kept plan; the store now takes the "
-        "flow files to fingerprint from the plan (same fingerprint, tested) and reuses the plan it located; a plan asked "
-        "for again in the same process is not read again. What remains: " + PYDANTIC +
-        "argparse and the session database (~25 ms). " + NEXT
+        "Earlier: 0.36 s against 0.11 s (3.2×), then 2.2×. This round: " + LOADED_FORM + "; a file the plan rests on is "
+        "hashed once per process (the store asked for the plan twice). Met, narrowly (≈1.3–1.5× in runs on a busy machine): "
+        "what remains beyond questionary (import profile, min of 5) is our modules, ~35 ms, half of it defining "
+        "dataclasses (plan, store records, conditions, engine); opening the session database and starting the session, "
+        "committed before the first prompt so that its id can be shown (~25 ms); reading the plan (~8 ms)."
     ),
     "3": (
-        "Before: ~0.31 s against ~0.07 s (4.6×). Tried, kept: the kept plan (−85 ms); a JSON answers file no longer "
-        "imports the YAML parser (−20 ms); article labels in results are plain bilingual words instead of a validated "
-        "pydantic Text (which built a validator in every process: −40 ms); difflib only when a name is wrong. "
-        "What remains: Python 11 ms + " + PYDANTIC +
-        "rich for the summary (~25 ms), reading the kept plan (~20 ms), engine, report and JSON (~15 ms). The goal "
-        "(≤ 2× ≈ 150 ms) lies below pydantic plus our models alone (~135 ms). " + NEXT
+        "Earlier: ~0.31 s against ~0.07 s (4.6×), then 2.3–3.1×. Met this round: " + LOADED_FORM + "; the summary printed "
+        "to a pipe or a file is the same lines without loading rich (rich only for a terminal: −30 ms; a test keeps the "
+        "two outputs the same)."
     ),
     "5": (
-        "Before: the full linter (`flows check`: every path) took 155 s for 10,000 questions and 0.73 s for 1,000 "
-        "(quadratic: a new interview per part, the whole checklist decided on every path, closures compared pairwise, "
-        "every part scanned for every question). Now linear (×10 questions ≈ ×9–11 time): one interview reused across "
-        "parts, each part decides only its own items, closures and parts indexed, and the collector paused over loading "
-        "and checking once (−0.3 s). What the 10,000-question check (1.35 MB of YAML) costs without the collector: "
-        "YAML 0.55 s (libyaml composing 0.3 s, our builder recording every line 0.2 s), pydantic validation 0.13 s, "
-        "build 0.33 s, translations 0.13 s, exploring 12,750 paths 0.65 s (deciding the part's items on each), the "
-        "follow-up rules 0.12 s. Tried and dropped (no measurable gain): a fast path for scalar values in the YAML "
-        "builder, an iterative walk for the translation check."
+        "Earlier: 155 s for 10,000 questions (quadratic), then 2.0–2.3 s (linear). This round, ~2× fewer instructions "
+        "(valgrind: 13.9 G → 7.4 G at 10,000): the engine's waiting questions a set with a heap (the sorted list moved "
+        "O(questions) entries per answer); each path's item status from the report's own decision without building texts, "
+        "and its deciding rule from the same decision; rule reads and sample answers worked out once per item and "
+        "question; YAML lines kept per mapping and list instead of one tuple per value, no alias bookkeeping in a file "
+        "without '*', libyaml's resolver hooks to C no-ops; the translation check only walks fields that can hold a text; "
+        "a reference cycle per condition walk removed. The loaded form costs a conversion (one dict copy per model: "
+        "~70 ms at 10,000). Now ≈1.15–1.3 s at 10,000 (best–median): not met. Where the rest goes (instructions): reading the YAML 39% (PyYAML making its node and mark "
+        "objects is the floor with PyYAML), exploring paths 22%, build 15%, pydantic validation 6%, follow-up rules 5%."
     ),
     "7": (
-        "Before: 83 MiB at the result (118 MiB after the export). Fixed: Textual keeps every FooterKey it replaces bound "
-        "to the footer's `compact` reactive; the interview footer now lets go of them (−6 MiB over the Wakayama report; "
-        "anzen.tui.widgets.footer). Where the rest goes: imports — Textual 32 MiB (the bare app's own), pydantic and our "
-        "models +9 MiB, the plan +2.5 MiB, the screens +1 MiB — so 45 MiB before the first screen and 51 MiB at the "
-        "first question; +15 MiB over ~110 answers in Textual's render caches and compositor maps for the growing "
-        "transcript (tracemalloc: spread over many small entries, none above 0.4 MB); +10 MiB for the result screen "
-        "(~370 widgets of the checklist tables). The export adds reportlab, openpyxl and the embedded font (+30 MiB), "
-        "shown on its own row. Not tried: paging the transcript and the result tables (fewer live widgets)."
+        "Earlier: 83 MiB at the result, then 75 MiB (2.2×). This round, 75 → 48 MiB: no pydantic (−5 MiB); the result "
+        "screen draws each checklist with one line-based widget instead of ~370 Statics and containers (−10 MiB); the "
+        "transcript keeps the last 12 exchanges as widgets and the history before them in one line-based widget (still "
+        "scrolled and read the same); Textual's process-wide caches (StylesCache's lru_cache holding removed widgets' "
+        "lines, the geometry caches) emptied at each step; the one-widget footer on every screen; the session store "
+        "imported only when opened. Where the remaining 14 MiB above the bare app go: our modules, the plan and the "
+        "screens' styles before the first question (~8 MiB), the line caches of the interview and result screens."
     ),
 }

@@ -261,8 +261,8 @@ def main() -> int:
     print(table)
     print(f"\n({time.perf_counter() - started:.0f} s)")
     if args.write:
-        unmet = sorted({row.number for row in rows if row.met is False})
-        notes = "\n\n".join(f"**{n}.** {NOTES[n]}" for n in unmet if n in NOTES)
+        unmet = {row.number for row in rows if row.met is False}
+        notes = "\n\n".join(f"**{n}** ({'not met' if n in unmet else 'met'}). {NOTES[n]}" for n in sorted(NOTES, key=int))
         (HERE / "RESULTS.md").write_text(
             f"# Benchmark results\n\nMeasured {datetime.date.today().isoformat()} with `python benchmarks/run.py --write`"
             f"{' --quick' if args.quick else ''} on {machine()}.\n\nVersions: {versions()}.\n\n"
@@ -270,7 +270,7 @@ def main() -> int:
             " memory over 3; exports over 10 fresh processes. Engine steps: each step's best of 5 walks of the same interview, then"
             " the median (min–max) over the steps; checks: the median of 7, their growth judged on the best of 7 (bursts of a busy"
             " machine are not the code's). Ratios are anzen ÷ baseline.\n\n"
-            f"{table}\n" + (f"\n## Goals not met\n\n{notes}\n" if notes else ""), encoding="utf-8")
+            f"{table}\n" + (f"\n## What the profiles showed, what was done, what is left\n\n{notes}\n" if notes else ""), encoding="utf-8")
     return 0
 
 

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from anzen.errors import AnswerError
-from anzen.model.flow import (
+from anzen.model.runtime import (
     ChoiceQuestion, DateQuestion, MultiChoiceQuestion, NumberQuestion, TextQuestion, YesNoQuestion,
 )
 from anzen.wareki import format_date, parse_date

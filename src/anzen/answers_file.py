@@ -25,7 +25,7 @@ class AnswersFile:
         if self.lines is None:
             return None
         key: tuple[Any, ...] = ("answers", question_id) if self.from_report else (question_id,)
-        line = self.lines.lines.get(key)
+        line = self.lines.line_at(key)
         if line is None and "." in question_id:  # nested sub-flow answers
             line = self.lines.line_of(tuple(question_id.split(".")))
         return line
@@ -63,5 +63,5 @@ def read_answers(path: Path, display: str | None = None) -> AnswersFile:
         raise ProblemsError([Problem("answers-format", "an answers file is a mapping of question id → answer", name, 1)])
     bad_keys = [k for k in data if not isinstance(k, str)]
     if bad_keys:
-        raise ProblemsError([Problem("answers-format", f"question ids must be text (got {bad_keys[0]!r})", name, lines.lines.get((bad_keys[0],)) if lines else None)])
+        raise ProblemsError([Problem("answers-format", f"question ids must be text (got {bad_keys[0]!r})", name, lines.line_at((bad_keys[0],)) if lines else None)])
     return AnswersFile(data, name, lines, from_report)

@@ -16,8 +16,8 @@ from typing import Any
 from anzen import conditions as c
 from anzen.errors import Problem, ProblemsError, did_you_mean
 from anzen.loader import Loaded
-from anzen.model import conditions as m
-from anzen.model.flow import (
+from anzen.model import runtime as m
+from anzen.model.runtime import (
     ChoiceQuestion, DateQuestion, Flow, GroupQuestion, Include, InfoMessage, MultiChoiceQuestion,
     NumberQuestion, QuestionSource, TextQuestion, YesNoQuestion,
 )
@@ -261,8 +261,9 @@ class _Builder:
             self.binding(loaded, checklist, prefix, order, models, share, outer_when)
 
     def check_validation(self, question: Any, loaded: Loaded[Any], loc: tuple[Any, ...], subject: str) -> None:
-        validation = getattr(question, "validation", None)
-        if isinstance(question, TextQuestion) and validation is not None and validation.pattern is not None:
+        # only a text question has a pattern (asking another for `validation` costs pydantic an exception)
+        validation = question.validation if isinstance(question, TextQuestion) else None
+        if validation is not None and validation.pattern is not None:
             try:
                 re.compile(validation.pattern)
             except re.error as exc:

@@ -87,32 +87,41 @@ def evaluate(cond: Cond | None, lookup: Lookup) -> bool:
     if isinstance(cond, Cmp):
         operand = lookup(cond.other) if cond.other is not None else cond.value
         return _compare(cond.op, lookup(cond.ref), operand)
+    # loops, not all()/any() over a generator: evaluating is the inner loop of checking every path
     if isinstance(cond, All):
-        return all(evaluate(c, lookup) for c in cond.items)
+        for item in cond.items:
+            if not evaluate(item, lookup):
+                return False
+        return True
     if isinstance(cond, AnyOf):
-        return any(evaluate(c, lookup) for c in cond.items)
+        for item in cond.items:
+            if evaluate(item, lookup):
+                return True
+        return False
     return not evaluate(cond.item, lookup)
 
 
 def refs_of(cond: Cond | None) -> tuple[Ref, ...]:
     """Every answer the condition reads, in order, without repeats."""
     found: dict[Ref, None] = {}
-
-    def walk(c: Cond | None) -> None:
-        if c is None:
-            return
-        if isinstance(c, Cmp):
-            found[c.ref] = None
-            if c.other is not None:
-                found[c.other] = None
-        elif isinstance(c, Not):
-            walk(c.item)
-        else:
-            for item in c.items:
-                walk(item)
-
-    walk(cond)
+    _collect_refs(cond, found)
     return tuple(found)
+
+
+def _collect_refs(c: Cond | None, found: dict[Ref, None]) -> None:
+    # a module function, not a closure calling itself: such a closure is a reference cycle, and the
+    # 10⁵ calls of checking a large flow left as many cycles for the garbage collector to find
+    if c is None:
+        return
+    if isinstance(c, Cmp):
+        found[c.ref] = None
+        if c.other is not None:
+            found[c.other] = None
+    elif isinstance(c, Not):
+        _collect_refs(c.item, found)
+    else:
+        for item in c.items:
+            _collect_refs(item, found)
 
 
 def conjoin(*conds: Cond | None) -> Cond | None:

@@ -10,8 +10,7 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
-from anzen.model.common import ArticleRef
-from anzen.model.crosswalk import Crosswalk
+from anzen.model.runtime import ArticleRef, Crosswalk
 
 FILE = "crosswalk.yaml"
 _cache: dict[tuple[Path, int, int], Crosswalk] = {}
@@ -25,9 +24,9 @@ def load_crosswalk(checklists_dir: Path) -> Crosswalk | None:
     info = path.stat()
     key = (path.resolve(), info.st_mtime_ns, info.st_size)  # a changed file is read again (plans are kept by its sha256)
     if key not in _cache:
-        from anzen.loader import load_file  # the loader only when the file is read (not for a kept plan)
+        from anzen.loader import load_crosswalk as load  # the loader only when the file is read (not for a kept plan)
 
-        _cache[key] = load_file(path, Crosswalk, f"checklists/{FILE}").model
+        _cache[key] = load(path, f"checklists/{FILE}").model
     return _cache[key]
 
 

@@ -7,7 +7,6 @@ once: an abandoned branch never leaves answers behind in the result."""
 
 from __future__ import annotations
 
-import bisect
 import heapq
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -53,6 +52,37 @@ class LoadReport:
         return not self.unknown and not self.invalid
 
 
+class _Waiting:
+    """The questions on the path still without an answer (plan indices): which comes first, and how many.
+
+    A set, with a heap of the same indices beside it whose entries for questions no longer waiting are dropped
+    when they come to the top: adding and taking away cost O(log n) (a sorted list moved O(n) entries each
+    time, which made checking every path of a large flow grow with the square of its size)."""
+
+    def __init__(self, indices: list[int]) -> None:
+        self._set = set(indices)
+        self._heap = sorted(self._set)
+
+    def add(self, index: int) -> None:
+        if index not in self._set:
+            self._set.add(index)
+            heapq.heappush(self._heap, index)
+
+    def discard(self, index: int) -> None:
+        self._set.discard(index)
+        if len(self._heap) > 2 * len(self._set) + 64:  # mostly dropped entries: start again
+            self._heap = sorted(self._set)
+
+    def first(self) -> int | None:
+        heap = self._heap
+        while heap and heap[0] not in self._set:
+            heapq.heappop(heap)
+        return heap[0] if heap else None
+
+    def __len__(self) -> int:
+        return len(self._set)
+
+
 class Interview:
     """A flow being answered."""
 
@@ -61,12 +91,13 @@ class Interview:
         self.today = today
         self._answers: dict[str, Any] = {}
         self._visible = [False] * len(plan.nodes)
-        self._pending: list[int] = []
+        pending: list[int] = []
         for node in plan.nodes:  # conditions only read earlier answers: one pass settles all
             visible = evaluate(node.when, self._lookup)
             self._visible[node.index] = visible
             if visible and node.answerable:
-                self._pending.append(node.index)
+                pending.append(node.index)
+        self._pending = _Waiting(pending)
 
     # -- reading -------------------------------------------------------------
     def _lookup(self, ref: Ref) -> Any:
@@ -94,7 +125,8 @@ class Interview:
         return {n.id: self._answers[n.id] for n in self.plan.nodes if n.id in self._answers}
 
     def next_question(self) -> Node | None:
-        return self.plan.nodes[self._pending[0]] if self._pending else None
+        first = self._pending.first()
+        return self.plan.nodes[first] if first is not None else None
 
     @property
     def complete(self) -> bool:
@@ -112,7 +144,8 @@ class Interview:
         if question_id is not None:
             start = self.node(question_id).index
         else:
-            start = self._pending[0] if self._pending else len(self.plan.nodes)
+            first = self._pending.first()
+            start = first if first is not None else len(self.plan.nodes)
         for node in reversed(self.plan.nodes[:start]):
             if node.id in self._answers:
                 return node
@@ -164,7 +197,7 @@ class Interview:
         value = self.normalize(node, raw)
         previous = self._answers.get(question_id)
         if question_id not in self._answers:
-            self._pending.pop(bisect.bisect_left(self._pending, node.index))
+            self._pending.discard(node.index)
         self._answers[question_id] = value
         removed = self._propagate([question_id]) if value != previous else {}
         return Change(question_id, value, previous, removed)
@@ -175,7 +208,7 @@ class Interview:
         if question_id not in self._answers:
             return Change(question_id, None, None)
         previous = self._answers.pop(question_id)
-        bisect.insort(self._pending, node.index)
+        self._pending.add(node.index)
         return Change(question_id, None, previous, self._propagate([question_id]))
 
     def _propagate(self, changed: list[str]) -> dict[str, Any]:
@@ -198,13 +231,13 @@ class Interview:
             if not node.answerable:
                 continue
             if visible:
-                bisect.insort(self._pending, i)
+                self._pending.add(i)
             elif node.id in self._answers:
                 removed[node.id] = self._answers.pop(node.id)
                 for j in self.plan.dependents.get(node.id, ()):
                     heapq.heappush(work, j)
             else:
-                self._pending.pop(bisect.bisect_left(self._pending, i))
+                self._pending.discard(i)
         return removed
 
     def load(self, answers: Mapping[str, Any]) -> LoadReport:

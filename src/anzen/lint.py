@@ -20,8 +20,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
-from typing import Any
+from types import NoneType, UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_type_hints
 
 from pydantic import BaseModel
 
@@ -29,14 +31,16 @@ from anzen.build import build_plan
 from anzen.conditions import refs_of
 from anzen.errors import Problem, ProblemsError
 from anzen.loader import Loaded, subject_of
-from anzen.model.common import Text
-from anzen.model.flow import ChoiceQuestion, Flow, Include, MultiChoiceQuestion, YesNoQuestion
+from anzen.model.base import Record
+from anzen.model.common import Text as TextModel
+from anzen.model.runtime import ChoiceQuestion, Flow, Include, MultiChoiceQuestion, Text, YesNoQuestion
 from anzen.paths import DEFAULT_LIMIT, Explorer, Exploration, Key, Leaf, Part
 from anzen.plan import Plan
 from anzen.registry import Library, default_library
 from anzen.yamlio import paused_gc
 
 SCHEMA_LINE = "# yaml-language-server: $schema="
+_ATOMS = (str, int, float, bool, NoneType)
 ARTICLE = re.compile(r"第([0-9０-９]+)(条?)(?![0-9０-９条項号])")
 
 
@@ -63,7 +67,10 @@ def _lint_loaded(loaded: Loaded[Flow], library: Library, limit: int) -> list[Pro
     problems: list[Problem] = []
     problems += schema_line(loaded)
     problems += translations(loaded)
-    checklist = library.checklist(loaded.model.checklist) if loaded.model.checklist else None
+    try:
+        checklist = library.checklist(loaded.model.checklist) if loaded.model.checklist else None
+    except ProblemsError:
+        checklist = None  # the build reports the checklist's problems
     if checklist is not None:
         problems += translations(checklist)
     try:
@@ -116,15 +123,54 @@ def texts_of(model: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any,
     """Every bilingual text of a loaded model, with where it is."""
     if isinstance(model, Text):
         yield loc, model
-    elif isinstance(model, BaseModel):
-        for name, info in type(model).model_fields.items():
-            yield from texts_of(getattr(model, name), (*loc, info.alias or name))
+    elif isinstance(model, Record):
+        for name, key in _text_fields(type(model)):
+            yield from texts_of(getattr(model, name), (*loc, key))
     elif isinstance(model, (list, tuple)):
         for i, value in enumerate(model):
             yield from texts_of(value, (*loc, i))
     elif isinstance(model, dict):
         for key, value in model.items():
             yield from texts_of(value, (*loc, key))
+
+
+@cache
+def _text_fields(cls: type[Record]) -> tuple[tuple[str, str], ...]:
+    """The fields of a loaded record (name, key in the file) whose type can hold a Text: ids, flags and
+    conditions, most of a large flow, are not walked. The types are read from the record's pydantic model."""
+    model = _models()[cls.__name__]
+    return tuple((name, info.alias or name) for name, info in model.model_fields.items() if _can_hold_text(_annotation(model, name), frozenset()))
+
+
+@cache
+def _models() -> dict[str, type[BaseModel]]:
+    from anzen.model.generate import models
+
+    return {model.__name__: model for model in models()}
+
+
+def _annotation(cls: type[BaseModel], name: str) -> Any:
+    try:  # pydantic leaves the recursive ones ('Condition') as forward references
+        return get_type_hints(cls, include_extras=True)[name]
+    except (NameError, KeyError, TypeError):
+        return cls.model_fields[name].annotation
+
+
+def _can_hold_text(annotation: Any, seen: frozenset[type]) -> bool:
+    if annotation in _ATOMS or get_origin(annotation) is Literal:
+        return False
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if issubclass(annotation, TextModel):
+            return True
+        if annotation in seen:  # a model inside itself (conditions): its other fields decide
+            return False
+        return any(_can_hold_text(_annotation(annotation, n), seen | {annotation}) for n in annotation.model_fields)
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _can_hold_text(get_args(annotation)[0], seen)
+    if origin in (Union, UnionType, list, tuple, dict):
+        return any(_can_hold_text(a, seen) for a in get_args(annotation) if a is not Ellipsis)
+    return True  # Any, a forward reference, anything else: walk it
 
 
 def translations(loaded: Loaded[Any]) -> list[Problem]:
@@ -153,20 +199,20 @@ def article_mentions(plan: Plan, flows: dict[str, Loaded[Flow]], library: Librar
     cited = {doc for doc in plan.sources}
 
     def check(texts: list[Any], docs: set[str], file: str, line: int | None, subject: str) -> None:
+        cites = [mention for text in texts if text is not None for mention in mentions(text.ja)]
+        if not cites:  # most texts cite no article: no need to gather the documents' articles
+            return
         candidates = docs or cited
         ids: set[str] = set()
         for doc in candidates:
             source = library.source(doc)
             if source is not None:
                 ids |= {a.id for a in source.model.articles}
-        for text in texts:
-            if text is None:
-                continue
-            for mention in mentions(text.ja):
-                bare = mention.removesuffix("条")
-                if bare not in ids and bare + "条" not in ids:
-                    problems.append(Problem("help-unknown-article", f"the text cites {mention}, which {', '.join(sorted(candidates)) or 'no document'} does not have",
-                                            file, line, subject, "Add the document it comes from to refs, or correct the number."))
+        for mention in cites:
+            bare = mention.removesuffix("条")
+            if bare not in ids and bare + "条" not in ids:
+                problems.append(Problem("help-unknown-article", f"the text cites {mention}, which {', '.join(sorted(candidates)) or 'no document'} does not have",
+                                        file, line, subject, "Add the document it comes from to refs, or correct the number."))
 
     for node in plan.nodes:
         question = node.question
@@ -262,8 +308,7 @@ class PathChecks:
                     index = leaf.rules[target.key]
                     if not isinstance(index, int) or leaf.statuses[target.key] != "confirmed":
                         continue
-                    rule = target.outcome.rules[index]
-                    if key in {(target.group, r.id) if r.scope == "block" else (None, r.id) for r in refs_of(rule.when)}:
+                    if key in {(target.group, r.id) if r.scope == "block" else (None, r.id) for r in target.reads[index]}:
                         values.add(value)
         return values
 

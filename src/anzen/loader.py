@@ -1,20 +1,24 @@
-"""Load stage: file → YAML → typed model, every problem collected with its line and id."""
+"""Load stage: file → YAML → typed model, every problem collected with its line and id.
+
+pydantic validates; what is kept is the model's plain twin (anzen.model.runtime), so that nothing
+after this stage — a kept plan, the engine, the app — needs pydantic to run."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+import types
+import typing
 from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from anzen.errors import Problem, ProblemsError, did_you_mean
-from anzen.model.checklist import Checklist
-from anzen.model.flow import Flow
-from anzen.model.source import SourceDocument
+from anzen.model import checklist, crosswalk, flow, runtime, source
+from anzen.model.base import Record
 from anzen.yamlio import YamlDoc, load_yaml, parse_yaml, paused_gc
 
-M = TypeVar("M", bound=BaseModel)
+M = TypeVar("M")  # a class of anzen.model.runtime
 
 _CONTAINER_NAMES = {
     "sections": "section", "questions": "question", "choices": "choice", "categories": "category",
@@ -24,7 +28,7 @@ _CONTAINER_NAMES = {
 
 @dataclass(frozen=True)
 class Loaded(Generic[M]):
-    """A validated model with the parsed document it came from (for line numbers)."""
+    """A validated file in its loaded form, with the parsed document it came from (for line numbers)."""
 
     model: M
     doc: YamlDoc
@@ -55,7 +59,7 @@ def subject_of(data: Any, loc: tuple[Any, ...]) -> str | None:
 
 
 def _all_field_names() -> set[str]:
-    from anzen.model import checklist, conditions, flow, source
+    from anzen.model import conditions
 
     names: set[str] = set()
     for module in (flow, checklist, source, conditions):
@@ -96,13 +100,54 @@ def _problem_from_error(error: dict[str, Any], doc: YamlDoc) -> Problem:
     return Problem("schema", message, doc.file, doc.line_of(loc), subject_of(doc.data, loc), hint)
 
 
-def validate_doc(doc: YamlDoc, model: type[M]) -> M:
-    """Validate parsed data against a model; every error becomes a located problem."""
+_ATOMS = (str, int, float, bool, type(None))
+_TWINS: dict[type, tuple[type[Record], tuple[str, ...]]] = {}  # model → its record class, the fields that may hold models
+
+
+def _twin_of(model: type[BaseModel]) -> tuple[type[Record], tuple[str, ...]]:
+    if model not in _TWINS:
+        nested = tuple(name for name, info in model.model_fields.items() if _may_nest(info.annotation))
+        _TWINS[model] = (getattr(runtime, model.__name__), nested)
+    return _TWINS[model]
+
+
+def _may_nest(annotation: Any) -> bool:
+    """Whether a field of this type can hold a model, a list or a mapping (else its value is kept as it is)."""
+    if annotation in _ATOMS or typing.get_origin(annotation) is typing.Literal:
+        return False
+    if typing.get_origin(annotation) is typing.Annotated:
+        return _may_nest(typing.get_args(annotation)[0])
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return any(_may_nest(a) for a in typing.get_args(annotation))
+    return True  # a model, list, dict, forward reference ('Condition') or anything else
+
+
+def loaded_form(value: Any) -> Any:
+    """A validated model (and everything in it) as its record from anzen.model.runtime: the model's own
+    field dict, copied, with the fields that hold models, lists or mappings converted in turn."""
+    twin = _TWINS.get(type(value)) or (_twin_of(type(value)) if isinstance(value, BaseModel) else None)
+    if twin is not None:
+        record, nested = twin
+        fields = value.__dict__.copy()
+        for name in nested:
+            held = fields[name]
+            if type(held) not in _ATOMS:
+                fields[name] = loaded_form(held)
+        return record.from_fields(fields)
+    if type(value) is list:
+        return [v if type(v) in _ATOMS else loaded_form(v) for v in value]
+    if type(value) is dict:
+        return {k: v if type(v) in _ATOMS else loaded_form(v) for k, v in value.items()}
+    return value
+
+
+def validate_doc(doc: YamlDoc, model: type[BaseModel]) -> Any:
+    """Validate parsed data against a model (every error a located problem); the result in its loaded form."""
     if not isinstance(doc.data, dict):
         raise ProblemsError([Problem("yaml-not-mapping", "the top level must be a mapping (key: value)", doc.file, 1)])
     try:
         with paused_gc():
-            return model.model_validate(doc.data)
+            return loaded_form(model.model_validate(doc.data))
     except ValidationError as exc:
         problems = [_problem_from_error(err, doc) for err in exc.errors(include_url=False)]
         # pydantic reports one error per union member for a bad outcome; keep each place once.
@@ -110,23 +155,46 @@ def validate_doc(doc: YamlDoc, model: type[M]) -> M:
         raise ProblemsError(unique) from None
 
 
-def load_file(path: Path, model: type[M], display: str | None = None) -> Loaded[M]:
+def load_file(path: Path, model: type[BaseModel], display: str | None = None) -> Loaded[Any]:
     doc = load_yaml(path, display)
     return Loaded(validate_doc(doc, model), doc, path)
 
 
-def load_text(raw: bytes, model: type[M], display: str) -> Loaded[M]:
+def load_text(raw: bytes, model: type[BaseModel], display: str) -> Loaded[Any]:
     doc = parse_yaml(raw, display)
     return Loaded(validate_doc(doc, model), doc, None)
 
 
-def load_flow(path: Path, display: str | None = None) -> Loaded[Flow]:
-    return load_file(path, Flow, display)
+def load_flow(path: Path, display: str | None = None) -> Loaded[runtime.Flow]:
+    return load_file(path, flow.Flow, display)
 
 
-def load_checklist(path: Path, display: str | None = None) -> Loaded[Checklist]:
-    return load_file(path, Checklist, display)
+def load_checklist(path: Path, display: str | None = None) -> Loaded[runtime.Checklist]:
+    loaded = load_file(path, checklist.Checklist, display)
+    form = loaded.model
+    _unique_ids(loaded, "category", [(("categories", i, "id"), c.id) for i, c in enumerate(form.categories)])
+    _unique_ids(loaded, "item", [(("categories", i, "items", j, "id"), item.id) for i, c in enumerate(form.categories) for j, item in enumerate(c.items)])
+    _unique_ids(loaded, "header field", [(("header", i, "id"), f.id) for i, f in enumerate(form.header)])
+    return loaded
 
 
-def load_source(path: Path, display: str | None = None) -> Loaded[SourceDocument]:
-    return load_file(path, SourceDocument, display)
+def load_source(path: Path, display: str | None = None) -> Loaded[runtime.SourceDocument]:
+    loaded = load_file(path, source.SourceDocument, display)
+    _unique_ids(loaded, "article", [(("articles", i, "id"), a.id) for i, a in enumerate(loaded.model.articles)])
+    return loaded
+
+
+def _unique_ids(loaded: Loaded[Any], what: str, places: list[tuple[tuple[Any, ...], str]]) -> None:
+    """Flows refer to items, categories, header fields and articles by id: each must name one thing."""
+    seen: set[str] = set()
+    problems = []
+    for loc, ident in places:
+        if ident in seen:
+            problems.append(Problem("duplicate-id", f"{what} id '{ident}' is used twice", loaded.file, loaded.doc.line_of(loc), f"{what} '{ident}'"))
+        seen.add(ident)
+    if problems:
+        raise ProblemsError(problems)
+
+
+def load_crosswalk(path: Path, display: str | None = None) -> Loaded[runtime.Crosswalk]:
+    return load_file(path, crosswalk.Crosswalk, display)

@@ -12,16 +12,18 @@ left unanswered: nothing in the part reads them. No I/O; uses the real engine an
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from datetime import date
 from typing import Any
 
 from anzen.answers import normalize
-from anzen.conditions import ABSENT, BLOCK, Ref, evaluate, refs_of
+from anzen.conditions import ABSENT, Ref, evaluate, refs_of
 from anzen.engine import Interview
 from anzen.errors import AnswerError
 from anzen.plan import Binding, ItemOutcome, Node, Plan
-from anzen.result import checklist_result
+from anzen.result import Decision, item_decisions, rule_reads
 from anzen.samples import Key, Samples, key_of
 
 TODAY = date(2026, 10, 1)  # fixed, so that 'today' defaults and snapshots do not depend on the clock
@@ -35,7 +37,8 @@ class Target:
     binding: Binding
     outcome: ItemOutcome
 
-    @property
+    # key and rule_keys are asked for on every path: worked out once
+    @cached_property
     def key(self) -> str:
         return f"{self.binding.prefix}{self.outcome.item}"
 
@@ -43,8 +46,16 @@ class Target:
     def group(self) -> str | None:
         return self.outcome.for_each
 
-    def rule_keys(self) -> set[Key]:
-        return {key_of(ref, self.group) for rule in self.outcome.rules for ref in refs_of(rule.when)}
+    @cached_property
+    def reads(self) -> tuple[tuple[Ref, ...], ...]:
+        return rule_reads(self.outcome)
+
+    def rule_keys(self) -> frozenset[Key]:
+        return self._rule_keys
+
+    @cached_property
+    def _rule_keys(self) -> frozenset[Key]:
+        return frozenset(key_of(ref, self.group) for refs in self.reads for ref in refs)
 
 
 @dataclass
@@ -87,9 +98,10 @@ class Explorer:
         self.targets = [Target(b, o) for b in plan.bindings for o in b.outcomes.values()]
         self.samples = Samples(plan, today)
         self.question, self.when_of = self.samples.question, self.samples.when_of
-        self.domain, self.filler = self.samples.domain, self.samples.filler
+        # a question's sample answers are the same on every path (and trying each costs a normalize)
+        self.domain, self.filler = cache(self.samples.domain), self.samples.filler
         self._interview: Interview | None = None  # reused by explore() while it is left clean
-        self._categories: dict[int, dict[str, tuple[int, Any]]] = {}  # binding → item id → (position, category)
+        self._copies: dict[int, Counter[str]] = {}  # binding → item id → how often its checklist lists it
 
     def closure(self, target: Target) -> tuple[set[str], dict[str, set[str]]]:
         outer: set[str] = set()
@@ -167,8 +179,7 @@ class Explorer:
         # one interview for every part: a finished walk clears each answer it gave (a new one costs O(questions))
         interview = self._interview if self._interview is not None else Interview(self.plan, today=self.today)
         self._interview = None
-        bindings = self._part_bindings(part)
-        walk = self._walk(interview, part, {}, bindings)
+        walk = self._walk(interview, part, {})
         for leaf in walk:
             result.leaves.append(leaf)
             if len(result.leaves) >= self.limit:
@@ -179,37 +190,25 @@ class Explorer:
             self._interview = interview
         return result
 
-    def _part_bindings(self, part: Part) -> dict[int, Binding]:
-        """Each binding cut down to the part's items: only they are decided (the others would wait for
-        answers), and deciding one leaf costs the part's items, not the whole checklist's."""
-        cut: dict[int, Binding] = {}
-        for binding in {id(t.binding): t.binding for t in part.targets}.values():
-            wanted = {t.outcome.item: t.outcome for t in part.targets if t.binding is binding}
-            if id(binding) not in self._categories:
-                self._categories[id(binding)] = {i.id: (n, c) for n, c in enumerate(binding.checklist.categories) for i in c.items}
-            where = self._categories[id(binding)]
-            holding = sorted({where[item][0]: where[item][1] for item in wanted if item in where}.items())
-            categories = [c.model_copy(update={"items": [i for i in c.items if i.id in wanted]}) for _, c in holding]
-            checklist = binding.checklist.model_copy(update={"categories": categories})
-            cut[id(binding)] = replace(binding, checklist=checklist, outcomes=wanted)
-        return cut
-
-    def _walk(self, interview: Interview, part: Part, answers: dict[Key, Any], bindings: dict[int, Binding]) -> Iterator[Leaf]:
-        node = next((self.plan.by_id[q] for q in part.outer if interview.is_visible(q) and not interview.is_answered(q)), None)
+    def _walk(self, interview: Interview, part: Part, answers: dict[Key, Any]) -> Iterator[Leaf]:
+        node = next((self.plan.by_id[q] for q in part.outer if not interview.is_answered(q) and interview.is_visible(q)), None)
         if node is None:
-            yield self._leaf(interview, part, answers, bindings)
+            yield self._leaf(interview, part, answers)
             return
         values = self._group_values(interview, node, part) if node.is_group else self.domain((None, node.id))
-        for value in values:
-            try:
-                interview.answer(node.id, value)
-            except AnswerError:
-                continue
-            answers[(None, node.id)] = interview.value(node.id)
-            try:
-                yield from self._walk(interview, part, answers, bindings)
-            finally:  # also when the walk is cut at the limit: the interview is left as it was
-                del answers[(None, node.id)]
+        key, answered = (None, node.id), False
+        try:
+            for value in values:
+                try:  # each answer replaces the one before (the same state as taking it back first, at half the cost)
+                    interview.answer(node.id, value)
+                except AnswerError:  # refused: nothing changed
+                    continue
+                answered = True
+                answers[key] = interview.value(node.id)
+                yield from self._walk(interview, part, answers)
+        finally:  # also when the walk is cut at the limit: the interview is left as it was
+            answers.pop(key, None)
+            if answered:
                 interview.clear(node.id)
 
     def _group_values(self, interview: Interview, group: Node, part: Part) -> list[Any]:
@@ -236,7 +235,7 @@ class Explorer:
             yield from self._blocks(interview, group, wanted, block)
             del block[child.id]
 
-    def _leaf(self, interview: Interview, part: Part, answers: dict[Key, Any], bindings: dict[int, Binding]) -> Leaf:
+    def _leaf(self, interview: Interview, part: Part, answers: dict[Key, Any]) -> Leaf:
         shown: dict[Key, Any] = {}
         visible: set[Key] = set()
         for (group, qid), value in answers.items():
@@ -249,40 +248,32 @@ class Explorer:
                     visible.add((qid, cid))
         statuses: dict[str, str] = {}
         rules: dict[str, int | str | None] = {}
-        by_binding: dict[int, Any] = {}
         for target in part.targets:
             binding = target.binding
             present = binding.when is None or evaluate(binding.when, lambda r: _lookup(interview, r))
             if not present:
                 statuses[target.key], rules[target.key] = "absent", None
                 continue
-            if id(binding) not in by_binding:
-                by_binding[id(binding)] = checklist_result(interview, bindings[id(binding)])
-            items = [i for i in by_binding[id(binding)].items if i.id == target.outcome.item]
-            statuses[target.key] = "/".join(i.status for i in items) or "absent"
-            rules[target.key] = self._deciding_rule(interview, target)
+            # the statuses the report gives the item (checklist_result), decided without its texts
+            decided = item_decisions(interview, binding, target.outcome, target.reads)
+            statuses[target.key] = "/".join([d[0] for d in decided] * self._listed(binding, target.outcome.item)) or "absent"
+            rules[target.key] = self._rule_of(decided[0])
         return Leaf(shown, statuses, rules, visible)
 
-    def _deciding_rule(self, interview: Interview, target: Target) -> int | str | None:
-        block: dict[str, Any] = {}
-        if target.group is not None:
-            blocks = interview.value(target.group)
-            if not blocks:
-                return None
-            block = blocks[0]
+    def _listed(self, binding: Binding, item: str) -> int:
+        if id(binding) not in self._copies:
+            self._copies[id(binding)] = Counter(i.id for c in binding.checklist.categories for i in c.items)
+        return self._copies[id(binding)][item]
 
-        def lookup(ref: Ref) -> Any:
-            value = block.get(ref.id) if ref.scope == BLOCK else interview.value(ref.id)
-            return ABSENT if value is None else value
-
-        read: dict[Ref, None] = {}
-        for i, rule in enumerate(target.outcome.rules):
-            if evaluate(rule.when, lookup):
-                return i
-            read.update((r, None) for r in refs_of(rule.when))
-        # none matched: result.py makes it follow_up when a question it read was answered わからない
-        unsure = [r.id for r in read if lookup(r) == "unsure" or _has_unsure(lookup(r))]
-        return "unsure:" + ",".join(unsure) if unsure else None
+    @staticmethod
+    def _rule_of(decision: Decision) -> int | str | None:
+        """The deciding rule (of the first block): its index; 'unsure:q,…' when none matched but わからない
+        answers make the item follow_up; None when none matched (on a complete path no rule waits for an
+        answer: the part holds every question the rules read)."""
+        _, index, _, unsure = decision
+        if index is not None:
+            return index
+        return "unsure:" + ",".join(r.id for r in unsure) if unsure else None
 
 
 def _categories(targets: list[Target]) -> list[str | None]:
@@ -293,10 +284,6 @@ def _categories(targets: list[Target]) -> list[str | None]:
             for i in c.items:
                 of.setdefault((id(binding), i.id), c.id)
     return [of.get((id(t.binding), t.outcome.item)) for t in targets]
-
-
-def _has_unsure(value: Any) -> bool:
-    return isinstance(value, list) and "unsure" in value
 
 
 def _lookup(interview: Interview, ref: Ref) -> Any:

@@ -7,10 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Union
 
 from anzen.conditions import Cond, Ref
-from anzen.model.checklist import Checklist
-from anzen.model.common import ArticleRef, Text
-from anzen.model.flow import Flow, GroupQuestion, InfoMessage
-from anzen.model.source import SourceDocument
+from anzen.model.runtime import ArticleRef, Checklist, Flow, GroupQuestion, InfoMessage, SourceDocument, Text
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z0-9][A-Za-z0-9_\-.]*)\}")  # {question_id} in a text: that answer
 
@@ -29,7 +26,7 @@ class Node:
 
     id: str  # full id: '<include>.<question>' inside a sub-flow
     index: int
-    question: Any  # a question model from anzen.model.flow
+    question: Any  # a question of anzen.model.runtime
     when: Cond | None  # include conditions folded in
     section: SectionInfo
     file: str
@@ -100,7 +97,7 @@ class Plan:
     sources: dict[str, SourceDocument]
     dependents: dict[str, tuple[int, ...]] = field(repr=False)
     by_id: dict[str, Node] = field(repr=False)
-    crosswalk: Any = field(default=None, repr=False)  # anzen.model.crosswalk.Crosswalk: other municipalities' articles
+    crosswalk: Any = field(default=None, repr=False)  # anzen.model.runtime.Crosswalk: other municipalities' articles
     files: tuple[str, ...] = field(default=(), repr=False)  # flow files (absolute), the flow first, then each sub-flow as included
 
     def __repr__(self) -> str:

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from anzen.plan import Plan
 
 ENV_VAR = "ANZEN_CACHE_DIR"
-FORMAT = 1
+FORMAT = 2  # 2: plans hold the plain loaded form (anzen.model.runtime), not pydantic models
 _PACKAGE = Path(__file__).resolve().parent
 _SETTLE_NS = 2_000_000_000  # a file changed this close to the build may have changed during it: not cached
 # the modules whose code decides what a plan holds (a change in a checkout invalidates every plan)
@@ -82,15 +82,9 @@ def cache_file(path: Path, library: Library) -> Path | None:
     if folder is None:
         return None
     key = hashlib.sha256()
-    for part in (FORMAT, __version__, sys.version, _pydantic_version(), _code_stamp(), path.resolve(), library.flows_dir.resolve(), library.checklists_dir.resolve()):
+    for part in (FORMAT, __version__, sys.version, _code_stamp(), path.resolve(), library.flows_dir.resolve(), library.checklists_dir.resolve()):
         key.update(repr(part).encode() + b"\x00")
     return folder / f"{path.stem[:40]}-{key.hexdigest()[:32]}.pickle"
-
-
-def _pydantic_version() -> str:
-    from pydantic.version import VERSION  # pickled models are read back by the same pydantic
-
-    return VERSION
 
 
 def _code_stamp() -> list[tuple[str, int, int]]:
@@ -138,12 +132,31 @@ def _settled(depends: list[Depend], started_ns: int) -> bool:
 
 
 def _still(depends: list[Depend]) -> bool:
+    """Every file as it was when the plan was built (its sha256), and named the same in messages."""
     for path, shown, digest in depends:
         try:
-            if _digest(Path(path)) != digest or (shown is not None and display_path(Path(path)) != shown):
+            if not _same(path, digest) or (shown is not None and display_path(Path(path)) != shown):
                 return False
         except OSError:
             return False
+    return True
+
+
+# files whose sha256 this process has checked, with their size and time then: unchanged, they are not read again
+_checked: dict[str, tuple[int, int, str | None]] = {}
+
+
+def _same(path: str, digest: str | None) -> bool:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return digest is None
+    signature = (info.st_size, info.st_mtime_ns, digest)
+    if _checked.get(path) == signature:
+        return True
+    if _digest(Path(path)) != digest:
+        return False
+    _checked[path] = signature
     return True
 
 

@@ -13,9 +13,7 @@ from anzen.errors import Problem, ProblemsError, did_you_mean
 
 if TYPE_CHECKING:  # the loader (pydantic, YAML) is imported when a file is first read: a cached plan needs neither
     from anzen.loader import Loaded
-    from anzen.model.checklist import Checklist
-    from anzen.model.flow import Flow
-    from anzen.model.source import SourceDocument
+    from anzen.model.runtime import Checklist, Flow, SourceDocument
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -35,11 +33,15 @@ def display_path(path: Path) -> str:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
         pass
-    for name in ("flows", "checklists"):
-        root = data_dir(name).resolve()
+    for name, root in _shipped_roots():
         if path.is_relative_to(root):
             return f"{name}/{path.relative_to(root)}"
     return str(path)
+
+
+@cache
+def _shipped_roots() -> tuple[tuple[str, Path], ...]:
+    return tuple((name, data_dir(name).resolve()) for name in ("flows", "checklists"))
 
 
 class Library:

@@ -8,7 +8,7 @@ from typing import Any
 
 from anzen import __version__
 from anzen.engine import Interview
-from anzen.model.common import Text
+from anzen.model.runtime import Text
 from anzen.result import STATUS_LABELS, ChecklistResult, ItemResult, results
 
 REPORT_FORMAT_VERSION = 1

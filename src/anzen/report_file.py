@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from anzen.errors import Problem, ProblemsError
-from anzen.model.common import ID_PATTERN
+from anzen.model.base import ID_PATTERN
 from anzen.report import Meta, Report, build_report
 from anzen.files import read_bytes
 

@@ -15,8 +15,8 @@ from anzen.answers import label_of
 from anzen.conditions import ABSENT, BLOCK, OUTER, Cond, Ref, evaluate, refs_of
 from anzen.crosswalk import chosen_municipality, matching_refs
 from anzen.engine import Interview
-from anzen.model.checklist import Checklist, HeaderField
-from anzen.model.common import ArticleRef, Text, Words
+from anzen.model.base import Words
+from anzen.model.runtime import ArticleRef, Checklist, HeaderField, Text
 from anzen.plan import PLACEHOLDER, Binding, HeaderExpr, ItemOutcome, Node
 from anzen.wareki import format_date
 
@@ -141,9 +141,9 @@ class _Context:
 
     def pending(self, ref: Ref) -> bool:
         """On the path and waiting for its answer."""
-        if ref.scope == OUTER:
-            node = self.interview.plan.by_id.get(ref.id)
-            return node is not None and self.interview.is_visible(ref.id) and not self.interview.is_answered(ref.id)
+        if ref.scope == OUTER:  # an answered question (the most often asked) is not waiting: asked first
+            interview = self.interview
+            return not interview.is_answered(ref.id) and ref.id in interview.plan.by_id and interview.is_visible(ref.id)
         return False  # a stored block is complete
 
     def question(self, ref: Ref) -> Any:
@@ -196,28 +196,63 @@ def _is_unsure(value: Any) -> bool:
     return value == "unsure" or (isinstance(value, list) and "unsure" in value)
 
 
-def _decide(outcome: ItemOutcome, item: Any, ctx: _Context, sources: dict[str, Any]) -> tuple[str, tuple[ShownAnswer, ...], Text | None, Text | None, tuple[ShownRef, ...]]:
-    item_refs = tuple(ShownRef(r.doc, r.article, r.detail, ref_label(r, sources)) for r in item.refs)
-    read: list[Ref] = []
-    for rule in outcome.rules:
-        refs = refs_of(rule.when)
-        read.extend(r for r in refs if r not in read)
+Decision = tuple[str, int | None, tuple[Ref, ...], tuple[Ref, ...]]
+
+
+def rule_reads(outcome: ItemOutcome) -> tuple[tuple[Ref, ...], ...]:
+    """The answers each rule of an outcome reads (path checking keeps them: it decides an item on every path)."""
+    return tuple(refs_of(rule.when) for rule in outcome.rules)
+
+
+def _decision(outcome: ItemOutcome, ctx: _Context, reads: tuple[tuple[Ref, ...], ...] | None = None) -> Decision:
+    """The status alone: (status, index of the deciding rule or None, the answers to show, the わからない
+    answers that made it follow_up). Path checking decides every path with this, without the texts."""
+    reads = rule_reads(outcome) if reads is None else reads
+    for i, (rule, refs) in enumerate(zip(outcome.rules, reads)):
         waiting = tuple(r for r in refs if ctx.pending(r))
         if waiting:
-            return "unanswered", ctx.shown(waiting), UNANSWERED_REASON, UNANSWERED_ACTION, item_refs
+            return "unanswered", None, waiting, ()
         if not evaluate(rule.when, ctx.value):
             continue
         unsure = tuple(r for r in refs if _is_unsure(ctx.value(r)))
-        rule_refs = tuple(ShownRef(r.doc, r.article, r.detail, ref_label(r, sources)) for r in rule.refs) or item_refs
         if unsure and rule.status != "follow_up":
-            return "follow_up", ctx.shown(refs), _unsure_reason(ctx, unsure), outcome.unsure_action or UNSURE_ACTION, rule_refs
-        if rule.status == "follow_up":
-            return "follow_up", ctx.shown(refs), ctx.fill(rule.reason, rule.names), ctx.fill(rule.action, rule.names), rule_refs
-        return rule.status, ctx.shown(refs), None, None, rule_refs
+            return "follow_up", i, refs, unsure
+        return rule.status, i, refs, ()
+    read = dict.fromkeys(r for refs in reads for r in refs)  # every rule's, in order, without repeats
     unsure = tuple(r for r in read if _is_unsure(ctx.value(r)))
     if unsure:
-        return "follow_up", ctx.shown(unsure), _unsure_reason(ctx, unsure), outcome.unsure_action or UNSURE_ACTION, item_refs
-    return "unanswered", (), UNANSWERED_REASON, UNANSWERED_ACTION, item_refs
+        return "follow_up", None, unsure, unsure
+    return "unanswered", None, (), ()
+
+
+def _decide(outcome: ItemOutcome, item: Any, ctx: _Context, sources: dict[str, Any]) -> tuple[str, tuple[ShownAnswer, ...], Text | None, Text | None, tuple[ShownRef, ...]]:
+    status, index, refs, unsure = _decision(outcome, ctx)
+    item_refs = tuple(ShownRef(r.doc, r.article, r.detail, ref_label(r, sources)) for r in item.refs)
+    if index is None:
+        if unsure:
+            return "follow_up", ctx.shown(unsure), _unsure_reason(ctx, unsure), outcome.unsure_action or UNSURE_ACTION, item_refs
+        return "unanswered", ctx.shown(refs), UNANSWERED_REASON, UNANSWERED_ACTION, item_refs
+    rule = outcome.rules[index]
+    rule_refs = tuple(ShownRef(r.doc, r.article, r.detail, ref_label(r, sources)) for r in rule.refs) or item_refs
+    if unsure:
+        return "follow_up", ctx.shown(refs), _unsure_reason(ctx, unsure), outcome.unsure_action or UNSURE_ACTION, rule_refs
+    if rule.status == "follow_up":
+        return "follow_up", ctx.shown(refs), ctx.fill(rule.reason, rule.names), ctx.fill(rule.action, rule.names), rule_refs
+    return rule.status, ctx.shown(refs), None, None, rule_refs
+
+
+def item_decisions(interview: Interview, binding: Binding, outcome: ItemOutcome, reads: tuple[tuple[Ref, ...], ...] | None = None) -> list[Decision]:
+    """How checklist_result decides an item (once per block of a for_each item), without building its
+    texts: what checking every path of a flow needs, at a fraction of the cost. `reads`: rule_reads(outcome)."""
+    if outcome.for_each is None:
+        return [_decision(outcome, _Context(interview, binding), reads)]
+    group = interview.plan.by_id[outcome.for_each]
+    blocks = interview.value(group.id)
+    if blocks is None:
+        return [("unanswered" if interview.is_visible(group.id) else "not_applicable", None, (), ())]
+    if not blocks:
+        return [("not_applicable", None, (), ())]
+    return [_decision(outcome, _Context(interview, binding, block, group), reads) for block in blocks]
 
 
 def _unsure_reason(ctx: _Context, refs: tuple[Ref, ...]) -> Text:

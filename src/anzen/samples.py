@@ -16,7 +16,7 @@ from typing import Any
 from anzen.answers import normalize
 from anzen.conditions import BLOCK, Cmp, Cond, Not, Ref
 from anzen.errors import AnswerError
-from anzen.model.flow import (
+from anzen.model.runtime import (
     ChoiceQuestion, DateQuestion, MultiChoiceQuestion, NumberQuestion, TextQuestion, YesNoQuestion,
 )
 from anzen.plan import Plan

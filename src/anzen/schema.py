@@ -27,6 +27,8 @@ def write_schemas(root: Path) -> list[Path]:
     return written
 
 
-if __name__ == "__main__":  # python -m anzen.schema: refresh the published schemas in a checkout
-    for path in write_schemas(Path(__file__).resolve().parents[2]):
+if __name__ == "__main__":  # python -m anzen.schema: refresh the published schemas and the loaded form in a checkout
+    from anzen.model.generate import write
+
+    for path in [*write_schemas(Path(__file__).resolve().parents[2]), write()]:
         print(path)

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import gc
+import operator
 import re
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -87,6 +88,11 @@ class _FastResolver(_CoreResolver):
 
 
 class _Loader(_Parser, _FastResolver):
+    # The composer calls these around every node, for path resolvers, which we have none of: do nothing,
+    # in C (any two arguments → a bool; no argument → ()), rather than in a Python method that returns at once.
+    descend_resolver = staticmethod(operator.is_)
+    ascend_resolver = staticmethod(tuple)
+
     def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         _FastResolver.__init__(self)
@@ -101,23 +107,32 @@ class YamlDoc:
 
     data: Any
     file: str
-    lines: dict[Path_, int] = field(default_factory=dict)
+    root_line: int | None = None
+    # the line of each key of a mapping (its value's line) and of each item of a sequence, by the id() of the
+    # mapping or list in `data`: small tables of plain values, which the garbage collector never visits
+    # (a table by path held a tuple per value, 10⁵ of them in a large flow, each made, hashed and visited)
+    tables: dict[int, dict[Any, int]] = field(default_factory=dict)
 
     def line_of(self, loc: Path_) -> int | None:
         """Line of the deepest part of `loc` that exists (keys not in the data are skipped)."""
-        best = self.lines.get(())
+        best = self.root_line
         node = self.data
-        path: list[Any] = []
         for part in loc:
-            if isinstance(node, dict) and part in node:
-                node = node[part]
-            elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
-                node = node[part]
-            else:
+            if not (isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
                 continue  # a pydantic tag or alias that is not in the file
-            path.append(part)
-            best = self.lines.get(tuple(path), best)
+            best = self.tables[id(node)].get(part, best)
+            node = node[part]
         return best
+
+    def line_at(self, loc: Path_) -> int | None:
+        """Line of `loc` itself; None when the data has no such place."""
+        line, node = self.root_line, self.data
+        for part in loc:
+            if not (isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+                return None
+            line = self.tables[id(node)].get(part)
+            node = node[part]
+        return line
 
 
 _SCALARS = {
@@ -130,51 +145,71 @@ _SCALARS = {
 
 
 class _Builder:
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, aliases: bool = True) -> None:
         self.file = file
-        self.lines: dict[Path_, int] = {}
-        self.seen: set[int] = set()
+        self.tables: dict[int, dict[Any, int]] = {}
+        # an alias is a node met twice; a text without '*' has none, and then no node is remembered
+        self.seen: set[int] | None = set() if aliases else None
         self.problems: list[Problem] = []
 
     def fail(self, code: str, message: str, node: yaml.Node, line: int | None = None) -> None:
         self.problems.append(Problem(code, message, self.file, line or node.start_mark.line + 1))
 
-    def build(self, node: yaml.Node, path: Path_, depth: int = 0) -> Any:
-        if id(node) in self.seen:  # libyaml shares the node of an alias: refuse before any expansion
-            self.fail("yaml-alias", "anchors and aliases (& and *) are not allowed in anzen files", node, self.lines.get(path) or self.lines.get(path[:-1]))
-            return None
-        self.lines.setdefault(path, node.start_mark.line + 1)
-        self.seen.add(id(node))
+    def build(self, node: yaml.Node, line: int | None, depth: int = 0) -> Any:
+        """The value of `node`. `line`: the one recorded for it (a mapping's value: its key's), else its parent's."""
+        seen = self.seen
+        if seen is not None:
+            if id(node) in seen:  # libyaml shares the node of an alias: refuse before any expansion
+                self.fail("yaml-alias", "anchors and aliases (& and *) are not allowed in anzen files", node, line)
+                return None
+            seen.add(id(node))
         if depth > MAX_DEPTH:
             self.fail("schema", f"nesting deeper than {MAX_DEPTH} levels", node)
             return None
-        if isinstance(node, yaml.ScalarNode):
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            if node.tag == _STR:  # most values: no conversion
+                return node.value
             convert = _SCALARS.get(node.tag)
             if convert is None:
                 self.fail("yaml-tag", f"the tag {node.tag!r} is not allowed", node)
                 return None
             return convert(node.value)
-        if isinstance(node, yaml.SequenceNode):
-            if node.tag != "tag:yaml.org,2002:seq":
+        lines: dict[Any, int] = {}
+        if kind is yaml.SequenceNode:
+            if node.tag != _SEQ:
                 self.fail("yaml-tag", f"the tag {node.tag!r} is not allowed", node)
-            return [self.build(child, (*path, i), depth + 1) for i, child in enumerate(node.value)]
-        if node.tag != "tag:yaml.org,2002:map":
+            items: list[Any] = []
+            self.tables[id(items)] = lines
+            for i, child in enumerate(node.value):
+                if seen is None or id(child) not in seen:  # an alias is reported on the line of its sequence
+                    lines[i] = child.start_mark.line + 1
+                items.append(self.build(child, lines.get(i, line), depth + 1))
+            return items
+        if node.tag != _MAP:
             self.fail("yaml-tag", f"the tag {node.tag!r} is not allowed", node)
         result: dict[Any, Any] = {}
+        self.tables[id(result)] = lines
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            if key_node.tag == _STR and type(key_node) is yaml.ScalarNode:
+                key = key_node.value
+            elif key_node.tag == "tag:yaml.org,2002:merge":
                 self.fail("yaml-alias", "merge keys (<<) are not allowed in anzen files", key_node)
                 continue
-            convert = _SCALARS.get(key_node.tag) if isinstance(key_node, yaml.ScalarNode) else None
-            if convert is None:
-                self.fail("schema", "a mapping key must be a plain value", key_node)
-                continue
-            key = convert(key_node.value)
+            else:
+                convert = _SCALARS.get(key_node.tag) if type(key_node) is yaml.ScalarNode else None
+                if convert is None:
+                    self.fail("schema", "a mapping key must be a plain value", key_node)
+                    continue
+                key = convert(key_node.value)
             if key in result:
                 self.fail("yaml-duplicate-key", f"key {key!r} appears twice in this mapping", key_node)
                 continue
-            self.lines[(*path, key)] = key_node.start_mark.line + 1
-            result[key] = self.build(value_node, (*path, key), depth + 1)
+            lines[key] = key_line = key_node.start_mark.line + 1
+            if seen is None and value_node.tag == _STR and type(value_node) is yaml.ScalarNode and depth < MAX_DEPTH:
+                result[key] = value_node.value  # most values: what build() would return, without the call
+            else:
+                result[key] = self.build(value_node, key_line, depth + 1)
         return result
 
 
@@ -228,11 +263,12 @@ def _parse(loader: _Loader, file: str, loader_text: str) -> YamlDoc:
         loader.dispose()
     if node is None:
         raise ProblemsError([Problem("file-empty", "the file has no content", file)])
-    builder = _Builder(file)
-    data = builder.build(node, ())
+    builder = _Builder(file, aliases="*" in loader_text)
+    root_line = node.start_mark.line + 1
+    data = builder.build(node, root_line)
     if builder.problems:
         raise ProblemsError(builder.problems)
-    return YamlDoc(data, file, builder.lines)
+    return YamlDoc(data, file, root_line, builder.tables)
 
 
 def load_yaml(path: Path, display: str | None = None) -> YamlDoc:

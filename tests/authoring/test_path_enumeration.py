@@ -27,8 +27,9 @@ OTHERS = """\
 """
 
 
-def plan_of(questions: str, rule_1_1: str):
-    text = HEAD + questions + 'outcomes:\n  "1-1":\n' + rule_1_1 + OTHERS
+def plan_of(questions: str, rule_1_1: str, for_each: str | None = None):
+    outcome = f'  "1-1":\n    for_each: {for_each}\n    rules:\n' if for_each else '  "1-1":\n'
+    text = HEAD + questions + "outcomes:\n" + outcome + rule_1_1 + OTHERS
     return build_plan(load_text(text.encode(), Flow, "t.yaml"), default_library())
 
 
@@ -150,3 +151,28 @@ def test_items_that_share_their_questions_are_one_part_and_the_bound_cuts_it() -
     assert (len(full.leaves), full.truncated) == (5, False)  # a=yes × b∈{yes,no,unsure}, a=no, a=unsure
     cut = Explorer(plan, limit=2).explore(part)
     assert (len(cut.leaves), cut.truncated) == (2, True)
+
+
+def test_an_item_given_once_per_block_has_the_status_the_report_gives_it_on_every_path() -> None:
+    plan = plan_of("""\
+      - id: subs
+        kind: group
+        min_items: 0
+        required: false
+        item_label: {ja: 先, en: party}
+        prompt: {ja: 再委託先, en: Subcontractors}
+        questions:
+          - id: mynumber
+            kind: yes_no
+            prompt: {ja: 個人番号, en: My Number}
+""", """\
+    - {when: {question: mynumber, equals: "yes"}, status: confirmed}
+    - {status: follow_up, reason: {ja: r, en: r}, action: {ja: a, en: a}}
+""", for_each="subs")
+    explorer = Explorer(plan)
+    part = next(p for p in explorer.parts() if [t.key for t in p.targets] == ["1-1"])
+    leaves = explorer.explore(part).leaves
+    assert [(leaf.answers[(None, "subs")], leaf.statuses["1-1"]) for leaf in leaves] == [
+        ([{"mynumber": "yes"}], "confirmed"), ([{"mynumber": "no"}], "follow_up"), ([{"mynumber": "unsure"}], "follow_up"),
+        ([], "not_applicable"), ([], "not_applicable"),  # no block; skipped (kept as no block)
+    ]

@@ -6,8 +6,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from anzen.conditions import ABSENT, evaluate
+from anzen.engine import _Waiting
 from anzen.errors import AnswerError
 from anzen_testing import TODAY, interview
 
@@ -185,6 +188,26 @@ def test_each_step_touches_only_dependents(mini):
     finally:
         engine.evaluate = original
     assert iv.next_question().id == "q150"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.integers(0, 150), max_size=40), st.lists(st.tuples(st.booleans(), st.integers(0, 150)), max_size=800))
+def test_the_waiting_questions_give_the_first_and_how_many_however_often_they_change(start, steps):
+    """engine._Waiting (a set and a heap of indices) answers as a sorted list of the waiting questions would."""
+    waiting, model = _Waiting(start), set(start)
+    for add, index in steps:
+        (waiting.add if add else waiting.discard)(index)
+        (model.add if add else model.discard)(index)
+        assert (waiting.first(), len(waiting)) == (min(model, default=None), len(model))
+
+
+def test_the_waiting_questions_stay_right_when_one_is_answered_and_cleared_again_and_again():
+    waiting = _Waiting([3, 7])
+    for _ in range(500):  # path checking does this: entries for questions no longer waiting pile up, then go
+        waiting.discard(9)
+        waiting.add(9)
+        waiting.discard(9)
+    assert (waiting.first(), len(waiting), len(waiting._heap) < 200) == (3, 2, True)
 
 
 def test_the_pure_modules_never_import_a_user_interface():

@@ -6,6 +6,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from anzen.schema import SCHEMAS, schema_text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -43,3 +45,69 @@ def test_wheel_works_from_any_directory(tmp_path):
     assert len(list((elsewhere / "exports").glob("*.json"))) == 1
     check = subprocess.run([sys.executable, "-c", "import anzen.registry as r; print(r.data_dir('flows'))"], cwd=elsewhere, env=env, capture_output=True, text=True)
     assert check.stdout.strip().startswith(str(site))
+
+
+def test_the_loaded_form_is_generated_from_the_models():
+    from anzen.model.generate import TARGET, runtime_source
+
+    assert TARGET.read_text(encoding="utf-8") == runtime_source(), "anzen/model/runtime.py is stale: run python -m anzen.schema"
+
+
+def test_each_loaded_class_has_its_models_fields_in_order_and_defaults():
+    from anzen.model import runtime
+    from anzen.model.generate import models
+
+    for model in models():
+        twin = getattr(runtime, model.__name__)
+        assert twin._fields == tuple(model.model_fields), model.__name__
+        for name, info in model.model_fields.items():
+            if info.default_factory is not None:
+                assert twin._factories[name] is info.default_factory, (model.__name__, name)
+            elif info.is_required():
+                assert name not in twin._defaults and name not in twin._factories, (model.__name__, name)
+            else:
+                assert twin._defaults[name] == info.default, (model.__name__, name)
+
+
+def test_a_loaded_record_is_immutable_compared_by_value_and_pickled_whole():
+    import pickle
+
+    from anzen.model.runtime import ArticleRef, Text, YesNoQuestion
+
+    question = YesNoQuestion(id="a", prompt=Text(ja="質問", en="Question"), kind="yes_no", refs=[ArticleRef(doc="d", article="第1")])
+    assert question.required is True and question.help is None and question.when is None
+    assert pickle.loads(pickle.dumps(question)) == question
+    assert question.replace(id="b") != question and question.replace(id="b").refs is question.refs
+    assert Text(ja="x") == Text(ja="x") and hash(Text(ja="x")) == hash(Text(ja="x")) and Text(ja="x") != Text(ja="x", en="x")
+    with pytest.raises(AttributeError):
+        question.id = "c"  # type: ignore[misc]
+    with pytest.raises(TypeError, match="needs id="):
+        YesNoQuestion(prompt=Text(ja="x"), kind="yes_no")
+    with pytest.raises(TypeError, match="no field colour"):
+        Text(ja="x", colour="red")
+
+
+def test_the_loaded_form_of_every_shipped_file_holds_every_value_of_its_model():
+    """loader.loaded_form converts only the fields whose type can hold a model, list or mapping: a naive
+    conversion of every field gives the same records."""
+    from pydantic import BaseModel
+
+    from anzen.loader import loaded_form
+    from anzen.model import checklist, crosswalk, flow, runtime, source
+    from anzen.yamlio import load_yaml
+
+    def naive(value):
+        if isinstance(value, BaseModel):
+            return getattr(runtime, type(value).__name__)(**{name: naive(getattr(value, name)) for name in type(value).model_fields})
+        if isinstance(value, list):
+            return [naive(v) for v in value]
+        if isinstance(value, dict):
+            return {k: naive(v) for k, v in value.items()}
+        return value
+
+    files = [(p, flow.Flow) for p in ROOT.glob("flows/*.yaml")] + [(p, checklist.Checklist) for p in ROOT.glob("checklists/*.yaml") if p.name != "crosswalk.yaml"]
+    files += [(p, source.SourceDocument) for p in ROOT.glob("checklists/sources/*.yaml")] + [(ROOT / "checklists/crosswalk.yaml", crosswalk.Crosswalk)]
+    assert len(files) > 15
+    for path, model in files:
+        validated = model.model_validate(load_yaml(path).data)
+        assert loaded_form(validated) == naive(validated), path

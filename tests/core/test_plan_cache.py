@@ -34,6 +34,7 @@ def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Library:
         os.utime(file, (old, old))
     monkeypatch.setenv("ANZEN_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(plan_cache, "_kept", {})  # as a new process
+    monkeypatch.setattr(plan_cache, "_checked", {})
     return Library(tmp_path / "flows", tmp_path / "checklists")
 
 
@@ -154,3 +155,33 @@ def test_a_session_fingerprint_from_the_plan_is_the_one_read_from_the_flows(libr
     assert located.plan is not None
     assert [str(p) for p in flow_files(located.path, library)] == list(located.plan.files)
     assert located.hash == flow_hash(located.path, library)
+
+
+def test_a_process_that_reads_a_kept_plan_never_imports_pydantic(library: Library, tmp_path: Path) -> None:
+    """pydantic checks files when a plan is built; a kept plan is plain data (anzen.model.runtime)."""
+    import subprocess
+    import sys
+
+    (tmp_path / "a.json").write_text('{"copied_any": "no"}', encoding="utf-8")
+    fill = ("import sys; from anzen.cli.main import main; code = main(['fill', sys.argv[1], '--answers', 'a.json', '--format', 'json', '--out', 'out', '--force']);"
+            " print(code, 'pydantic' in sys.modules, 'yaml' in sys.modules)")
+    env = {**os.environ, "ANZEN_CACHE_DIR": str(tmp_path / "cache")}
+    flow = str(library.flow_path(FLOW))
+    runs = [subprocess.run([sys.executable, "-c", fill, flow], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=60) for _ in range(2)]
+    assert [r.stdout.split()[-3:] for r in runs] == [["0", "True", "True"], ["0", "False", "False"]], [r.stderr for r in runs]
+    assert len(list((tmp_path / "out").glob("*.json"))) == 1
+
+
+def test_files_checked_once_are_not_read_again_while_unchanged(library: Library, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    plan_cache.load_plan(FLOW, library)
+    monkeypatch.setattr(plan_cache, "_kept", {})
+    plan_cache.load_plan(FLOW, library)  # read from the cache file: every file hashed once
+    read: list[Path] = []
+    real = plan_cache._digest
+    monkeypatch.setattr(plan_cache, "_digest", lambda path: read.append(path) or real(path))
+    plan_cache.load_plan(FLOW, library)
+    assert read == []
+    sub = tmp_path / "flows" / "subcontract-application.yaml"
+    sub.write_text(sub.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    plan_cache.load_plan(FLOW, library)
+    assert sub.resolve() in read, "a file whose size or time changed is hashed again"

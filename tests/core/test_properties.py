@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from anzen.answers import choice_values
 from anzen.errors import AnswerError
-from anzen.result import STATUSES, results
+from anzen.result import STATUSES, checklist_result, item_decisions, results
 from anzen_testing import TODAY
 
 from anzen.engine import Interview
@@ -38,7 +38,10 @@ def answer_for(node, draw):
 
 def run_random(plan, data):
     iv = Interview(plan, today=TODAY)
-    for _ in range(400):
+    midway = data.draw(st.integers(0, 40))
+    for step in range(400):
+        if step == midway:  # questions still waiting: items unanswered
+            assert_statuses_agree(iv)
         node = iv.next_question()
         if node is None:
             break
@@ -55,6 +58,7 @@ def run_random(plan, data):
         except AnswerError:
             iv.answer(node.id, _valid(node)) if node.question.kind != "group" else iv.answer(node.id, [{"name": "x", "group_company": "no", "mynumber": "no", "clause_copy": "yes", "resub": "no"}])
     assert iv.complete
+    assert_statuses_agree(iv)
     checked = results(iv)
     for checklist in checked:
         ids = [(i.id, i.instance) for i in checklist.items]
@@ -65,6 +69,16 @@ def run_random(plan, data):
     # no answer from a branch off the path survives
     on_path = {n.id for n in iv.path()}
     assert set(iv.answers) <= on_path
+
+
+def assert_statuses_agree(iv):
+    """item_decisions (what path checking decides every path with) gives each item the statuses of the report."""
+    for binding in iv.plan.bindings:
+        report: dict[str, list[str]] = {}
+        for item in checklist_result(iv, binding).items:
+            report.setdefault(item.id, []).append(item.status)
+        for item_id, outcome in binding.outcomes.items():
+            assert [d[0] for d in item_decisions(iv, binding, outcome)] == report[item_id], item_id
 
 
 def _valid(node):

@@ -20,6 +20,23 @@ def test_yes_no_and_dates_stay_strings_and_lines_are_recorded():
     assert doc.line_of(("b", 0, "not-there")) == 3  # falls back to the deepest part that exists
 
 
+def test_a_star_in_a_text_is_no_alias_and_lines_are_still_recorded():
+    # a text with '*' is built watching for aliases (one without cannot have any): the same values and lines
+    doc = parse_yaml(b"a: '5 * 3'\nb:\n  - x\n  - {c: d}\n", "f.yaml")
+    assert doc.data == {"a": "5 * 3", "b": ["x", {"c": "d"}]}
+    assert (doc.line_of(("b", 1)), doc.line_of(("b", 1, "c")), doc.line_of(("a",))) == (4, 4, 1)
+
+
+def test_an_alias_in_a_sequence_is_refused_on_the_line_of_the_sequence():
+    assert problems(b"a: &s x\nb:\n  - y\n  - *s\n") == ["f.yaml:2: anchors and aliases (& and *) are not allowed in anzen files"]
+
+
+def test_line_at_is_the_line_of_that_place_only():
+    doc = parse_yaml(b"a: 1\nb:\n  - x\n  - {c: d}\n", "f.yaml")
+    assert [doc.line_at(loc) for loc in [(), ("b",), ("b", 1, "c"), ("b", 2), ("b", 1, "e"), ("z",)]] == [1, 2, 4, None, None, None]
+    assert doc.line_of(("b", 1, "e")) == 4  # the deepest part that exists
+
+
 def test_true_false_null_numbers():
     assert parse_yaml(b"a: true\nb: null\nc: 1.5\nd: -2\n", "f").data == {"a": True, "b": None, "c": 1.5, "d": -2}
 

@@ -11,7 +11,7 @@ import pytest
 from anzen.exports import render
 from anzen.exports.common import neutralise
 from anzen.result import ShownAnswer
-from anzen.model.common import Words
+from anzen.model.base import Words
 
 
 def rows(data: bytes) -> list[list[str]]:

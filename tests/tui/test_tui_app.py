@@ -191,3 +191,19 @@ def test_without_a_terminal_the_app_says_what_to_use_instead() -> None:
     done = subprocess.run([sys.executable, "-m", "anzen", "--lang", "en"], input="", capture_output=True, text=True, timeout=60)
     assert done.returncode == 2 and "needs a terminal" in done.stderr and "anzen fill" in done.stderr
     assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+async def test_the_footer_shows_the_screens_keys_and_a_click_presses_one(out_dir: Path) -> None:
+    from anzen.tui.screens.review import ReviewScreen
+    from anzen.tui.widgets.footer import Footer
+
+    app = make_app(out_dir, flow="wakayama-safety-report")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(Footer)
+        line = footer.render().plain
+        assert "f3 一覧" in line and "f5 結果" in line and "終了" in line
+        spot = next(s for s in footer.spots if s.key == "f3")
+        await pilot.click(Footer, offset=(spot.start + 1, 0))
+        assert isinstance(app.screen, ReviewScreen), "clicking 'f3 一覧' does what F3 does"
+        assert app.screen.query(Footer), "every screen shows its keys the same way"

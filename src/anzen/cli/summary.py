@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+import os
+import sys
+import unicodedata
+from pathlib import Path
+from typing import IO, Any
 
 from anzen.report import Report
 from anzen.result import STATUS_LABELS, STATUS_MARKS
@@ -18,41 +20,56 @@ WORDS = {
     "ja": {"written": "出力しました", "follow": "要対応の事項", "none": "要対応の事項はありません。", "status": "状態", "count": "件数", "reason": "理由", "action": "対応"},
     "en": {"written": "Written", "follow": "Items needing follow-up", "none": "No items need follow-up.", "status": "Status", "count": "Count", "reason": "Reason", "action": "Action"},
 }
+Line = list[tuple[str, str]]  # (text, style): a line of the summary
 
 
-def status_text(status: str, lang: str) -> Text:
-    return Text(f"{STATUS_MARKS[status]} {STATUS_LABELS[status].get(lang)}", style=STYLES[status])
+def cells(text: str) -> int:
+    """Columns a text takes in a terminal (wide East Asian characters two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def print_summary(report: Report, written: list[Path], lang: str, console: Console | None = None) -> None:
-    console = console or Console(highlight=False, soft_wrap=True)
+def status_text(status: str, lang: str) -> str:
+    return f"{STATUS_MARKS[status]} {STATUS_LABELS[status].get(lang)}"
+
+
+def summary_lines(report: Report, written: list[Path], lang: str) -> list[Line]:
+    """The summary as styled lines: per checklist its counts and the items that need follow-up."""
     words = WORDS[lang]
+    lines: list[Line] = []
     for checklist in report.checklists:
-        console.print(Text(checklist.title.get(lang), style="bold"))
-        table = Table(show_header=True, box=None, pad_edge=False)
-        table.add_column(words["status"])
-        table.add_column(words["count"], justify="right")
-        for status, count in checklist.summary.items():
-            table.add_row(status_text(status, lang), Text(str(count)))
-        console.print(table)
+        lines.append([(checklist.title.get(lang), "bold")])
+        rows = [(status_text(status, lang), str(count), STYLES[status]) for status, count in checklist.summary.items()]
+        first = max(cells(words["status"]), *(cells(r[0]) for r in rows))
+        second = max(cells(words["count"]), *(cells(r[1]) for r in rows))
+        lines.append([(words["status"] + " " * (first - cells(words["status"]) + 2 + second - cells(words["count"])) + words["count"], "bold")])
+        lines += [[(label, style), (" " * (first - cells(label) + 2 + second - cells(count)) + count, "")] for label, count, style in rows]
         follow = checklist.follow_ups
-        if not follow:
-            console.print(Text(words["none"], style="green"))
-        else:
-            console.print(Text(f"{words['follow']} ({len(follow)})", style="bold red"))
+        lines.append([(words["none"], "green")] if not follow else [(f"{words['follow']} ({len(follow)})", "bold red")])
         for item in follow:
-            line = Text("  ")
-            line.append_text(status_text(item.status, lang))
             name = item.id + (f" [{item.instance_label}]" if item.instance_label else "")
-            line.append(f" {name} ", style="bold")
-            line.append(item.text.get(lang))
-            console.print(line)
+            lines.append([("  ", ""), (status_text(item.status, lang), STYLES[item.status]), (f" {name} ", "bold"), (item.text.get(lang), "")])
             if item.status == "unanswered":
                 continue  # the same reason for every unanswered item: the warning lists the questions
             if item.reason:
-                console.print(Text(f"      {words['reason']}: {item.reason.get(lang)}"))
+                lines.append([(f"      {words['reason']}: {item.reason.get(lang)}", "")])
             if item.action:
-                console.print(Text(f"      {words['action']}: {item.action.get(lang)}"))
-        console.print()
-    for path in written:
-        console.print(Text(f"{words['written']}: {path}"))
+                lines.append([(f"      {words['action']}: {item.action.get(lang)}", "")])
+        lines.append([])
+    lines += [[(f"{words['written']}: {path}", "")] for path in written]
+    return lines
+
+
+def print_summary(report: Report, written: list[Path], lang: str, console: Any = None, file: IO[str] | None = None) -> None:
+    """Print the summary: in colour on a terminal (rich), as plain lines anywhere else (a pipe, a file:
+    the same text without loading rich). Answer texts are only ever text, never markup."""
+    lines = summary_lines(report, written, lang)
+    out = file or sys.stdout
+    if console is None and not (out.isatty() or os.environ.get("FORCE_COLOR")):
+        out.write("".join("".join(text for text, _ in line) + "\n" for line in lines))
+        return
+    from rich.console import Console
+    from rich.text import Text
+
+    console = console or Console(file=out, highlight=False, soft_wrap=True)
+    for line in lines:
+        console.print(Text.assemble(*line))

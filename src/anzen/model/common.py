@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_\-]*$"
+from anzen.model.base import ID_PATTERN, TextMethods
+
+__all__ = ["ID_PATTERN", "ArticleRef", "Strict", "Text"]
 
 
 class Strict(BaseModel):
@@ -16,7 +17,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
-class Text(Strict):
+class Text(Strict, TextMethods):
     """A text in Japanese (the working language) with its English beside it.
 
     A plain string is accepted as shorthand for the Japanese text alone."""
@@ -31,12 +32,6 @@ class Text(Strict):
             return {"ja": value}
         return value
 
-    def get(self, lang: str) -> str:
-        """The text in `lang`, falling back to Japanese."""
-        if lang == "en" and self.en:
-            return self.en
-        return self.ja
-
 
 class ArticleRef(Strict):
     """A reference to an article of a source document, e.g. Wakayama 特記事項 第7."""
@@ -46,16 +41,3 @@ class ArticleRef(Strict):
     detail: str | None = Field(
         default=None, description="Paragraph or item within the article, as printed (e.g. '第2項第5号')."
     )
-
-
-@dataclass(frozen=True, slots=True)
-class Words:
-    """Bilingual text made at run time (reasons, labels): like Text, without validation."""
-
-    ja: str
-    en: str | None = None
-
-    def get(self, lang: str) -> str:
-        if lang == "en" and self.en:
-            return self.en
-        return self.ja

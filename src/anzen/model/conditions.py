@@ -8,11 +8,10 @@ from typing import Annotated, Any, Union
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
+from anzen.model.base import OPERATORS, CompareMethods
 from anzen.model.common import Strict
 
 Scalar = Union[str, int, float, bool]
-
-OPERATORS = ("equals", "in", "answered", "gt", "gte", "lt", "lte", "includes")
 
 
 class AnswerRef(Strict):
@@ -24,7 +23,7 @@ class AnswerRef(Strict):
 Operand = Union[AnswerRef, Scalar]
 
 
-class Compare(Strict):
+class Compare(Strict, CompareMethods):
     """A comparison of one earlier answer. Exactly one operator key is given."""
 
     question: str = Field(description="Id of an earlier question (inside a group: a question of the same block, or an earlier question outside).")
@@ -45,14 +44,6 @@ class Compare(Strict):
                 "a comparison needs exactly one of: " + ", ".join(OPERATORS) + (f" (got {', '.join(given)})" if given else "")
             )
         return self
-
-    @property
-    def operator(self) -> str:
-        return next(n for n in OPERATORS if getattr(self, "in_" if n == "in" else n) is not None)
-
-    @property
-    def operand(self) -> Any:
-        return getattr(self, "in_" if self.operator == "in" else self.operator)
 
 
 class AllOf(Strict):

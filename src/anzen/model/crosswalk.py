@@ -34,10 +34,12 @@ class OutOfScope(Strict):
 
 
 class Crosswalk(Strict):
+    """The topics of the special provisions, mapped to each municipality's articles."""
+
     version: str = Field(description="Version of this mapping.")
-    municipalities: list[Municipality] = Field(min_length=1)
-    topics: list[Topic] = Field(min_length=1)
-    out_of_scope: list[OutOfScope] = Field(default_factory=list)
+    municipalities: list[Municipality] = Field(min_length=1, description="The municipalities whose documents are mapped.")
+    topics: list[Topic] = Field(min_length=1, description="The topics, each with every municipality's articles on it.")
+    out_of_scope: list[OutOfScope] = Field(default_factory=list, description="Articles deliberately not mapped, with the reason.")
 
     @model_validator(mode="after")
     def _known_municipalities(self) -> "Crosswalk":

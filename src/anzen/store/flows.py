@@ -8,7 +8,7 @@ from pathlib import Path
 
 from anzen.conditions import Ref
 from anzen.errors import ProblemsError
-from anzen.model.flow import Include
+from anzen.model.runtime import Include
 from anzen.plan import Plan
 from anzen.registry import Library, default_library
 from anzen.store.db import StoreError

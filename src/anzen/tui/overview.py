@@ -9,7 +9,7 @@ from typing import Any
 
 from anzen.answers import label_of
 from anzen.engine import Interview
-from anzen.model.common import ArticleRef, Text
+from anzen.model.runtime import ArticleRef, Text
 from anzen.plan import Node, Plan
 from anzen.result import ChecklistResult, category_status, ref_label, results
 

@@ -1,0 +1,121 @@
+"""What both forms of the models share, without pydantic: the id pattern and the few methods.
+
+The pydantic models (anzen.model.common, conditions, flow …) validate files; what a loaded file
+becomes is their plain twin in anzen.model.runtime, generated from them. Both take their
+behaviour from the mixins here, so it is written once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, ClassVar, TypeVar
+
+R = TypeVar("R", bound="Record")
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_\-]*$"
+OPERATORS = ("equals", "in", "answered", "gt", "gte", "lt", "lte", "includes")
+
+
+class Record:
+    """Base of the loaded form (anzen.model.runtime): immutable, built by keyword, compared and hashed by its
+    fields. Plain code rather than dataclasses: defining ~40 dataclasses costs every start 15–35 ms (their
+    methods are compiled at import); these classes cost next to nothing. The fields live in the instance's
+    dict, so that the loader makes a record from a validated model with one dict copy, and pickle restores
+    one without calling anything of ours."""
+
+    __slots__ = ()
+    _fields: ClassVar[tuple[str, ...]] = ()  # every field, the base class's first
+    _defaults: ClassVar[dict[str, Any]] = {}
+    _factories: ClassVar[dict[str, Callable[[], Any]]] = {}  # fields whose default is a new list or dict
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        """A class declares its own fields as annotations; it inherits its base's fields and defaults before them."""
+        super().__init_subclass__(**kwargs)
+        base = next(b for b in cls.__mro__[1:] if issubclass(b, Record))
+        cls._fields = base._fields + tuple(cls.__dict__.get("__annotations__", ()))
+        cls._defaults = {**base._defaults, **cls.__dict__.get("_defaults", {})}
+        cls._factories = {**base._factories, **cls.__dict__.get("_factories", {})}
+
+    def __init__(self, **values: Any) -> None:
+        fields: dict[str, Any] = {}
+        for name in self._fields:
+            if name in values:
+                fields[name] = values.pop(name)
+            elif name in self._factories:
+                fields[name] = self._factories[name]()
+            elif name in self._defaults:
+                fields[name] = self._defaults[name]
+            else:
+                raise TypeError(f"{type(self).__name__}() needs {name}=")
+        if values:
+            raise TypeError(f"{type(self).__name__}() has no field {', '.join(values)}")
+        object.__setattr__(self, "__dict__", fields)
+
+    @classmethod
+    def from_fields(cls: type[R], fields: dict[str, Any]) -> R:
+        """Made from a complete dict of its fields, taken as it is (the loader's fast way)."""
+        record = object.__new__(cls)
+        object.__setattr__(record, "__dict__", fields)
+        return record
+
+    def values(self) -> tuple[Any, ...]:
+        return tuple(map(self.__dict__.__getitem__, self._fields))
+
+    def replace(self: R, **changes: Any) -> R:
+        """A copy with some fields changed."""
+        unknown = set(changes) - set(self._fields)
+        if unknown:
+            raise TypeError(f"{type(self).__name__} has no field {', '.join(sorted(unknown))}")
+        return type(self).from_fields({**self.__dict__, **changes})
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable (the loaded form of a file)")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"{type(self).__name__} is immutable (the loaded form of a file)")
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self) and self.__dict__ == other.__dict__
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, self.values()))
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{n}={v!r}" for n, v in self.__dict__.items() if v != self._defaults.get(n, ...))
+        return f"{type(self).__name__}({shown})"
+
+
+class TextMethods:
+    """A text in Japanese with its English beside it."""
+
+    __slots__ = ()
+    ja: str
+    en: str | None
+
+    def get(self, lang: str) -> str:
+        """The text in `lang`, falling back to Japanese."""
+        if lang == "en" and self.en:
+            return self.en
+        return self.ja
+
+
+class CompareMethods:
+    """A comparison with exactly one operator given."""
+
+    __slots__ = ()
+
+    @property
+    def operator(self) -> str:
+        return next(n for n in OPERATORS if getattr(self, "in_" if n == "in" else n) is not None)
+
+    @property
+    def operand(self) -> Any:
+        return getattr(self, "in_" if self.operator == "in" else self.operator)
+
+
+@dataclass(frozen=True, slots=True)
+class Words(TextMethods):
+    """Bilingual text made at run time (reasons, labels): like a loaded Text, written positionally."""
+
+    ja: str
+    en: str | None = None
