@@ -16,7 +16,7 @@ NOTES: dict[str, str] = {
         "rebuilds them at each change of keys: 36 restyles before the first question, half of all style applications); the "
         "plan cache no longer hashes files it checked in this process. The figure now includes what `anzen app FLOW` really "
         "does before the first question: opening the session database and starting a session (~25 ms; the earlier figure "
-        "ran without the store). Result ≈2.0–2.1×. What remains beyond the bare app (cProfile, in order): Textual composing, styling and laying "
+        "ran without the store). Now ≈1.9–2.1×. What remains beyond the bare app (cProfile, in order): Textual composing, styling and laying "
         "out a screen of 21 widgets (transcript, side panel with progress, answer area, footer) against 3; parsing our "
         "stylesheets (~25 ms); our modules' ~45 dataclasses (~15 ms to define); the store (~25 ms); reading the plan (~8 ms). "
         "What would meet it: showing the question before the rest of the screen is built (side panel and store after the "
@@ -24,8 +24,8 @@ NOTES: dict[str, str] = {
     ),
     "2": (
         "Earlier: 0.36 s against 0.11 s (3.2×), then 2.2×. This round: " + LOADED_FORM + "; a file the plan rests on is "
-        "hashed once per process (the store asked for the plan twice). Met, narrowly (≈1.3–1.5× in runs on a busy machine): "
-        "what remains beyond questionary (import profile, min of 5) is our modules, ~35 ms, half of it defining "
+        "hashed once per process (the store asked for the plan twice). Now ≈1.3–1.45× (one run on a busy machine read "
+        "1.27×, the quieter one 1.45×): not met. What remains beyond questionary (import profile, min of 5) is our modules, ~35 ms, half of it defining "
         "dataclasses (plan, store records, conditions, engine); opening the session database and starting the session, "
         "committed before the first prompt so that its id can be shown (~25 ms); reading the plan (~8 ms)."
     ),
@@ -42,7 +42,7 @@ NOTES: dict[str, str] = {
         "question; YAML lines kept per mapping and list instead of one tuple per value, no alias bookkeeping in a file "
         "without '*', libyaml's resolver hooks to C no-ops; the translation check only walks fields that can hold a text; "
         "a reference cycle per condition walk removed. The loaded form costs a conversion (one dict copy per model: "
-        "~70 ms at 10,000). Now ≈1.15–1.3 s at 10,000 (best–median): not met. Where the rest goes (instructions): reading the YAML 39% (PyYAML making its node and mark "
+        "~70 ms at 10,000). Now ≈1.1–1.3 s at 10,000 (medians of two runs on a shared machine): not met. Where the rest goes (instructions): reading the YAML 39% (PyYAML making its node and mark "
         "objects is the floor with PyYAML), exploring paths 22%, build 15%, pydantic validation 6%, follow-up rules 5%."
     ),
     "7": (
