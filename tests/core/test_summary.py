@@ -11,7 +11,8 @@ import pytest
 from rich.console import Console
 from rich.text import Text
 
-from anzen.cli.summary import cells, print_summary
+from anzen.cli.summary import print_summary
+from anzen.widths import cells
 from anzen.engine import Interview
 from anzen.plan_cache import load_plan
 from anzen.report import build_report

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import os
 import sys
-import unicodedata
 from pathlib import Path
 from typing import IO, Any
 
 from anzen.report import Report
 from anzen.result import STATUS_LABELS, STATUS_MARKS
+from anzen.widths import cells
 
 STYLES = {"confirmed": "green", "follow_up": "bold red", "not_applicable": "dim", "unanswered": "bold yellow"}
 WORDS = {
@@ -21,11 +21,6 @@ WORDS = {
     "en": {"written": "Written", "follow": "Items needing follow-up", "none": "No items need follow-up.", "status": "Status", "count": "Count", "reason": "Reason", "action": "Action"},
 }
 Line = list[tuple[str, str]]  # (text, style): a line of the summary
-
-
-def cells(text: str) -> int:
-    """Columns a text takes in a terminal (wide East Asian characters two)."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def status_text(status: str, lang: str) -> str:

@@ -9,7 +9,6 @@ also marked quotePrefix so that Excel keeps them as text when someone edits them
 from __future__ import annotations
 
 import math
-import unicodedata
 from datetime import datetime
 from io import BytesIO
 from typing import TYPE_CHECKING, Any
@@ -18,6 +17,7 @@ from anzen.exports.common import (
     FORMULA_START, answer_lines, answer_text, clean, document_date, header, header_label, is_plain, refs_text, status_label, summary_line, text_of, words,
 )
 from anzen.result import ChecklistResult, ItemResult
+from anzen.widths import cells as units  # Excel's width units: full-width (Japanese) characters count two
 
 if TYPE_CHECKING:
     from anzen.report import Report
@@ -29,11 +29,6 @@ MAX_CELL = 32767  # Excel's limit of characters in a cell
 COLUMNS = ("category", "no", "instance", "item", "check", "status", "answer", "reason", "action", "refs")
 MAX_WIDTH = {"category": 18, "no": 6, "instance": 16, "item": 50, "check": 6, "status": 10, "answer": 32, "reason": 32, "action": 32, "refs": 24}
 BAD_SHEET_CHARS = str.maketrans({c: "_" for c in "[]:*?/\\"})
-
-
-def units(text: str) -> int:
-    """Width of text in Excel's units: full-width (Japanese) characters count two."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def sheet_title(text: str, taken: set[str]) -> str:
