@@ -31,7 +31,11 @@ def figure(name: str, samples: list[float], unit: str = "s") -> Figure:
 
 
 def env() -> dict[str, str]:
-    return {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PYTHONDONTWRITEBYTECODE": "0"}
+    """The processes' environment: our sources first, and bytecode cached as an installed package has it
+    (any value of PYTHONDONTWRITEBYTECODE, "0" included, stops Python writing .pyc files)."""
+    environ = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    return environ
 
 
 def time_process(args: list[str], repeat: int, cwd: Path | None = None, stdin: str | None = None) -> list[float]:
