@@ -13,7 +13,7 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
@@ -67,12 +67,13 @@ class InterviewScreen(Screen[GoHome]):
 
     # -- layout ------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        # laid out by the screen's grid (interview.tcss): no container across the whole width, whose
+        # lines the compositor would cut at every edge beneath it
         yield Static(Content.styled(self.state.plan.flow.title.get(self.lang), "bold"), id="flow-title")
-        with Horizontal(id="main"):
-            with Vertical(id="conversation"):
-                yield Transcript(self.lang, id="transcript")
-                yield Vertical(id="answer-area")
-            yield SidePanel(id="side")
+        with Vertical(id="conversation"):
+            yield Transcript(self.lang, id="transcript")
+            yield Vertical(id="answer-area")
+        yield SidePanel(id="side")
         yield Footer(show_command_palette=False)
 
     async def on_mount(self) -> None:
