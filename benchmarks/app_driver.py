@@ -6,7 +6,8 @@
                                                        at the result and after the export (bare: after one answer)
 
 The app is started as `anzen app FLOW` starts it, with the session store.
-"On screen" is the same test for both apps: the answer widget is mounted and laid out (non-empty region).
+"On screen" is the same test for both apps: the answer widget is mounted and laid out (non-empty region),
+watched from a task running beside the app.
 Only what each app needs is imported, so the bare app's figure is Textual's own cost."""
 
 from __future__ import annotations
@@ -62,10 +63,16 @@ def first_widget(app: Any) -> Any:
 
 
 async def first(app: Any) -> None:
-    async with app.run_test(size=SIZE):
-        while not ready(first_widget(app)):
+    """READY the moment the first question is laid out, watched from a task beside the app: run_test
+    itself returns only once the app has settled, which includes what comes after the first frame."""
+    async def watch() -> None:
+        while not (app.is_running and ready(first_widget(app))):
             await asyncio.sleep(0.0005)
         print("READY", flush=True)
+
+    watcher = asyncio.create_task(watch())
+    async with app.run_test(size=SIZE):
+        await watcher
         app.exit()
 
 
