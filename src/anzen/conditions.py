@@ -14,7 +14,7 @@ ABSENT = object()  # not on the path, not answered, or skipped
 BLOCK, OUTER = "block", "outer"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Ref:
     """An answer: `id` is a full question id (OUTER) or a question id within the current block (BLOCK)."""
 
@@ -22,7 +22,7 @@ class Ref:
     scope: str = OUTER
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Cmp:
     ref: Ref
     op: str
@@ -30,17 +30,17 @@ class Cmp:
     other: Ref | None = None  # operand taken from another answer
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class All:
     items: tuple["Cond", ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class AnyOf:
     items: tuple["Cond", ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Not:
     item: "Cond"
 
