@@ -1,11 +1,11 @@
 """What the side panel, the answer lists and the article viewer show, read from the engine and the result.
 
-Plain Python (no Textual). Nothing here decides a status: statuses come from anzen.result."""
+Plain Python (no Textual). Nothing here decides a status: statuses come from anzen.result.
+Rows are NamedTuples: a frozen dataclass costs ~0.8 ms to define at every start."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from anzen.answers import label_of
 from anzen.engine import Interview
@@ -16,8 +16,7 @@ if TYPE_CHECKING:  # the result is worked out for the side panel, after the firs
     from anzen.result import ChecklistResult
 
 
-@dataclass(frozen=True)
-class CategoryRow:
+class CategoryRow(NamedTuple):
     checklist: str
     checklist_title: Text
     id: str
@@ -28,8 +27,7 @@ class CategoryRow:
     follow_ups: int
 
 
-@dataclass(frozen=True)
-class AnswerRow:
+class AnswerRow(NamedTuple):
     question: str  # full id
     section: str
     section_title: Text
@@ -38,8 +36,7 @@ class AnswerRow:
     details: tuple[str, ...] = ()  # a group's blocks, one line each
 
 
-@dataclass(frozen=True)
-class SourceArticle:
+class SourceArticle(NamedTuple):
     label: str  # 和歌山市 個人情報取扱特記事項 第7
     heading: str | None
     text: str
