@@ -16,7 +16,7 @@ from anzen.conditions import ABSENT, BLOCK, OUTER, Cond, Ref, evaluate, refs_of
 from anzen.crosswalk import chosen_municipality, matching_refs
 from anzen.engine import Interview
 from anzen.model.base import Words
-from anzen.model.runtime import ArticleRef, Checklist, HeaderField, Text
+from anzen.model.runtime import Checklist, HeaderField, Text
 from anzen.plan import PLACEHOLDER, Binding, HeaderExpr, ItemOutcome, Node, ref_label
 from anzen.wareki import format_date
 
