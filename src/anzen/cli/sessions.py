@@ -7,40 +7,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from anzen.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS, CommandError
-
-EXIT_BUSY = EXIT_PROBLEMS  # a session open elsewhere: nothing wrong with the input, try later
-
-
-def open_store_or_fail(args: argparse.Namespace) -> Any:
-    from anzen.store import StoreError, open_store
-
-    try:
-        store = open_store(getattr(args, "db", None))
-    except StoreError as exc:
-        raise CommandError(str(exc)) from None
-    for note in store.notes:
-        print(f"warning: {note}", file=sys.stderr)
-    return store
-
-
-@contextmanager
-def store_errors() -> Iterator[None]:
-    """Store errors → a message and an exit status (busy: 1; anything else: 2), never a traceback."""
-    from anzen.store import SessionBusy, StoreError
-
-    try:
-        yield
-    except SessionBusy as exc:
-        raise CommandError(str(exc), EXIT_BUSY) from None
-    except StoreError as exc:
-        raise CommandError(str(exc), EXIT_BAD_INPUT) from None
-
+from anzen.cli.common import EXIT_OK, EXIT_PROBLEMS, CommandError, open_store_or_fail, store_errors
 
 def _plain(value: Any) -> str:
     if value is None:
