@@ -14,8 +14,18 @@ ABSENT = object()  # not on the path, not answered, or skipped
 BLOCK, OUTER = "block", "outer"
 
 
+class _Rebuilt:
+    """Pickled as a call of the class with its fields. A plan holds hundreds of these, and the __setstate__
+    that dataclasses give a frozen class with slots looks its fields up again for every object it reads."""
+
+    __slots__ = ()
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        return type(self), tuple(getattr(self, name) for name in self.__slots__)  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True, slots=True)
-class Ref:
+class Ref(_Rebuilt):
     """An answer: `id` is a full question id (OUTER) or a question id within the current block (BLOCK)."""
 
     id: str
@@ -23,7 +33,7 @@ class Ref:
 
 
 @dataclass(frozen=True, slots=True)
-class Cmp:
+class Cmp(_Rebuilt):
     """`ref` compared with `op` to a literal `value` or to the answer `other`."""
 
     ref: Ref
@@ -33,21 +43,21 @@ class Cmp:
 
 
 @dataclass(frozen=True, slots=True)
-class All:
+class All(_Rebuilt):
     """True when every item is."""
 
     items: tuple["Cond", ...]
 
 
 @dataclass(frozen=True, slots=True)
-class AnyOf:
+class AnyOf(_Rebuilt):
     """True when one item is."""
 
     items: tuple["Cond", ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Not:
+class Not(_Rebuilt):
     """True when the item is not."""
 
     item: "Cond"
