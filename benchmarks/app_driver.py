@@ -6,7 +6,7 @@
                                                        at the result and after the export (bare: after one answer)
 
 The app is started as `anzen app FLOW` starts it, with the session store.
-"On screen" is the same test for both apps: the answer widget is mounted and laid out (non-empty region).
+"On screen" is the same test for both apps: the first frame drawn with the answer widget laid out in it.
 Only what each app needs is imported, so the bare app's figure is Textual's own cost."""
 
 from __future__ import annotations
@@ -62,10 +62,21 @@ def first_widget(app: Any) -> Any:
 
 
 async def first(app: Any) -> None:
+    """READY with the first frame that shows the question: each frame the app draws passes through
+    App._display (headless, it is not written anywhere). run_test itself returns only once the app has
+    settled, which includes what comes after the first frame."""
+    shown = asyncio.Event()
+    display = app._display
+
+    def displayed(screen: Any, renderable: Any) -> None:
+        display(screen, renderable)
+        if renderable is not None and not shown.is_set() and ready(first_widget(app)):
+            print("READY", flush=True)
+            shown.set()
+
+    app._display = displayed
     async with app.run_test(size=SIZE):
-        while not ready(first_widget(app)):
-            await asyncio.sleep(0.0005)
-        print("READY", flush=True)
+        await shown.wait()
         app.exit()
 
 

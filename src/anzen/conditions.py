@@ -14,26 +14,16 @@ ABSENT = object()  # not on the path, not answered, or skipped
 BLOCK, OUTER = "block", "outer"
 
 
-class _Rebuilt:
-    """Pickled as a call of the class with its fields. A plan holds hundreds of these, and the __setstate__
-    that dataclasses give a frozen class with slots looks its fields up again for every object it reads."""
-
-    __slots__ = ()
-
-    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        return type(self), tuple(getattr(self, name) for name in self.__slots__)  # type: ignore[attr-defined]
-
-
-@dataclass(frozen=True, slots=True)
-class Ref(_Rebuilt):
+@dataclass(frozen=True)
+class Ref:
     """An answer: `id` is a full question id (OUTER) or a question id within the current block (BLOCK)."""
 
     id: str
     scope: str = OUTER
 
 
-@dataclass(frozen=True, slots=True)
-class Cmp(_Rebuilt):
+@dataclass(frozen=True)
+class Cmp:
     """`ref` compared with `op` to a literal `value` or to the answer `other`."""
 
     ref: Ref
@@ -42,22 +32,22 @@ class Cmp(_Rebuilt):
     other: Ref | None = None  # operand taken from another answer
 
 
-@dataclass(frozen=True, slots=True)
-class All(_Rebuilt):
+@dataclass(frozen=True)
+class All:
     """True when every item is."""
 
     items: tuple["Cond", ...]
 
 
-@dataclass(frozen=True, slots=True)
-class AnyOf(_Rebuilt):
+@dataclass(frozen=True)
+class AnyOf:
     """True when one item is."""
 
     items: tuple["Cond", ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Not(_Rebuilt):
+@dataclass(frozen=True)
+class Not:
     """True when the item is not."""
 
     item: "Cond"

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Union
 
 from anzen.conditions import Cond, Ref
+from anzen.model.base import Words
 from anzen.model.runtime import ArticleRef, Checklist, Flow, GroupQuestion, InfoMessage, SourceDocument, Text
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z0-9][A-Za-z0-9_\-.]*)\}")  # {question_id} in a text: that answer
@@ -116,3 +117,15 @@ class Plan:
     @property
     def questions(self) -> tuple[Node, ...]:
         return tuple(n for n in self.nodes if n.answerable)
+
+
+def ref_label(ref: ArticleRef, sources: dict[str, Any]) -> Text:
+    """How an article is cited: issuer, document, article (the plan's source documents name them)."""
+    source = sources.get(ref.doc)
+    if source is None:
+        return Words(ja=f"{ref.doc} {ref.article}{ref.detail or ''}", en=f"{ref.doc} {ref.article}{ref.detail or ''}")
+    detail = ref.detail or ""
+    return Words(  # made at run time: no validation (a pydantic Text here built its validator in every process)
+        ja=f"{source.issuer.ja} {source.title.ja} {ref.article}{detail}",
+        en=f"{source.issuer.get('en')}, {source.title.get('en')}, {ref.article}{detail}",
+    )

@@ -17,7 +17,7 @@ from anzen.crosswalk import chosen_municipality, matching_refs
 from anzen.engine import Interview
 from anzen.model.base import Words
 from anzen.model.runtime import ArticleRef, Checklist, HeaderField, Text
-from anzen.plan import PLACEHOLDER, Binding, HeaderExpr, ItemOutcome, Node
+from anzen.plan import PLACEHOLDER, Binding, HeaderExpr, ItemOutcome, Node, ref_label
 from anzen.wareki import format_date
 
 STATUSES = ("confirmed", "follow_up", "not_applicable", "unanswered")
@@ -115,17 +115,6 @@ class ChecklistResult:
     @property
     def follow_ups(self) -> list[ItemResult]:
         return [item for item in self.items if item.needs_follow_up]
-
-
-def ref_label(ref: ArticleRef, sources: dict[str, Any]) -> Text:
-    source = sources.get(ref.doc)
-    if source is None:
-        return Words(ja=f"{ref.doc} {ref.article}{ref.detail or ''}", en=f"{ref.doc} {ref.article}{ref.detail or ''}")
-    detail = ref.detail or ""
-    return Words(  # made at run time: no validation (a pydantic Text here built its validator in every process)
-        ja=f"{source.issuer.ja} {source.title.ja} {ref.article}{detail}",
-        en=f"{source.issuer.get('en')}, {source.title.get('en')}, {ref.article}{detail}",
-    )
 
 
 class _Context:

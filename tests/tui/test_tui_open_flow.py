@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from anzen.store import open_store
 from anzen.tui.screens.home import HomeScreen
 from anzen.tui.screens.interview import InterviewScreen
+from anzen.tui.sessions import SessionLink
 from anzen.tui.widgets.answer_inputs import AnswerInput
 
 from tui_helpers import make_app
@@ -22,6 +24,37 @@ async def test_a_flow_given_opens_at_its_first_question(out_dir: Path) -> None:
         assert screen.node is not None and screen.node is screen.interview.plan.questions[0]
         assert screen.query(AnswerInput)
         assert not any(isinstance(s, HomeScreen) for s in app.screen_stack)
+
+
+async def test_the_session_is_created_once_the_first_question_is_shown(out_dir: Path, tmp_path: Path) -> None:
+    import gc
+
+    db = tmp_path / "sessions.db"
+    app = make_app(out_dir, flow="wakayama-safety-report", sessions=SessionLink(str(db)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        first = app.screen.node.id
+        await pilot.press(*"和歌山市", "enter")  # typed at once, maybe before the session exists
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        state = app.screen.state
+        assert state.session is not None and not state.unsaved_answers
+        assert state.interview.value(first) == "和歌山市" and app.screen.node.id != first
+        assert app.screen.query("#side") and gc.isenabled(), "the side panel came, the collector runs again"
+    with open_store(db) as store:
+        (info,) = store.sessions()
+        assert {a.question_id: a.value for a in store.answers(info.id)} == {first: "和歌山市"}
+
+
+async def test_a_store_that_cannot_be_used_is_said_and_the_interview_goes_on(out_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "sessions.db"
+    db.write_bytes(b"not a database at all" * 100)
+    app = make_app(out_dir, flow="wakayama-safety-report", sessions=SessionLink(str(db)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen) and app.screen.state.session is None
+        assert any("保存先のデータベースを使えません" in str(n.message) for n in app._notifications)
+    assert db.read_bytes() == b"not a database at all" * 100
 
 
 async def test_an_unknown_flow_is_said_on_the_home_screen(out_dir: Path) -> None:

@@ -38,6 +38,27 @@ def test_notes_follow_their_answers(wakayama) -> None:
     assert state.meta().staff == "佐藤" and state.meta().mode == "staff"
 
 
+def test_a_session_created_after_the_first_answers_gets_them_in_order(wakayama, tmp_path) -> None:
+    from anzen.store import open_store
+
+    state, _ = InterviewState.start(wakayama, today=TODAY, mode=STAFF, staff="佐藤")
+    state.answer("contractor", "株式会社サンプル")
+    state.set_note("contractor", "名刺で確認")
+    assert state.unsaved_answers
+    interview = state.interview
+    with open_store(tmp_path / "s.db") as store:
+        live = store.start("wakayama-safety-report", mode=STAFF, staff="佐藤", lang="ja")
+        state.attach(live)
+        assert state.session is live and not state.unsaved_answers
+        assert state.interview is interview and live.interview is interview, "the screen's interview goes on"
+        state.answer("handling_rules", "yes")  # from now on committed as given
+        stored = {a.question_id: a.value for a in store.answers(live.id)}
+        assert stored == {"contractor": "株式会社サンプル", "handling_rules": "yes"}
+        assert live.notes == {"contractor": "名刺で確認"}
+        assert store.get(live.id).respondent == "株式会社サンプル"
+        live.close()
+
+
 def test_staff_name_only_in_a_staff_led_interview(wakayama) -> None:
     state, _ = InterviewState.start(wakayama, today=TODAY, staff="佐藤")
     assert state.staff is None and not state.staff_led

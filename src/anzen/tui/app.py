@@ -12,8 +12,10 @@ from pathlib import Path
 
 from textual.app import App
 from textual.binding import Binding
+from textual.message import Message
 from textual.reactive import reactive
 
+from anzen.tui import collector
 from anzen.tui.keys import localize_bindings
 from anzen.tui.navigation import GoHome, ResumeSource, StartRequest, no_sessions
 from anzen.tui.words import other_lang, w
@@ -21,6 +23,14 @@ from anzen.tui.words import other_lang, w
 
 def _now() -> datetime:
     return datetime.now().astimezone()
+
+
+class SessionReady(Message):
+    """A new session was created in the store for `state` (session None: it could not be, error says why)."""
+
+    def __init__(self, state: Any, session: Any, error: str | None) -> None:
+        super().__init__()
+        self.state, self.session, self.error = state, session, error
 
 
 class AnzenApp(App[None]):
@@ -37,14 +47,19 @@ class AnzenApp(App[None]):
     def __init__(self, lang: str = "ja", *, today: date | None = None, clock: Callable[[], datetime] = _now,
                  out_dir: Path = Path("exports"), resume_source: ResumeSource = no_sessions, flow: str | None = None,
                  sessions: Any = None) -> None:
-        super().__init__()
+        # The first screen's stylesheet is read with the app's: a screen's own CSS_PATH, read when it is
+        # first shown, makes Textual parse every stylesheet again (~15 ms before the first question)
+        first = "screens/interview.tcss" if flow is not None else "screens/home.tcss"
+        super().__init__(css_path=[self.CSS_PATH, first])
         self.set_reactive(AnzenApp.lang, lang)
         self.today, self.clock, self.out_dir, self.resume_source = today, clock, out_dir, resume_source
         self.flow = flow  # `anzen app FLOW`: straight to its first question (home comes after it)
         self.sessions = sessions  # a SessionLink: every answer is kept in the session store
         self.live: Any = None  # the InterviewState of the interview on screen
+        self.unstored: StartRequest | None = None  # a new interview whose session is not created yet
 
     def on_mount(self) -> None:
+        collector.hold()  # until the first screen is drawn
         localize_bindings(self, self.lang)
         if self.flow is not None:
             self.start(StartRequest(self.flow))
@@ -66,6 +81,7 @@ class AnzenApp(App[None]):
                 error = w(self.lang, "session.store_error", error=self.sessions.error)
         home = HomeScreen(rows, resumable, self.lang, error=error, recent=recent_reports(self.out_dir, self.lang))
         self.push_screen(home, self.start)
+        self.call_after_refresh(collector.release)
 
     def start(self, request: StartRequest | None) -> None:
         from anzen.plan_cache import load_plan
@@ -83,38 +99,62 @@ class AnzenApp(App[None]):
         state = self.stored_state(request)
         if state is False:
             return
-        if state is None:  # no store (or a report opened again): the answers live in the app until exported
+        if state is None:  # not stored yet (a new session) or at all: the answers live in the app for now
             state, _ = InterviewState.start(plan, today=self.today or date.today(), mode=request.mode, staff=request.staff,
                                             answers=request.answers, notes=request.notes)
         self.live = state
+        # A new session is created once the first question is on screen (InterviewScreen.Shown)
+        self.unstored = request if self.sessions is not None and request.session is None and request.answers is None else None
         self.push_screen(InterviewScreen(state, self.lang, clock=self.clock, out_dir=self.out_dir), self.interview_closed)
 
     def stored_state(self, request: StartRequest) -> Any:
-        """The interview in the session store (None: not stored; False: could not be opened, home says why)."""
-        if self.sessions is None or (request.answers is not None and request.session is None):
+        """A stored session opened again (None: nothing to open; False: it could not be, home says why)."""
+        if self.sessions is None or request.session is None:
             return None
         from anzen.store import SessionBusy, StoreError  # not before: without a store, no sqlite3 (~1 MB)
         from anzen.tui.state import InterviewState
 
         try:
-            if request.session is not None:
-                live = self.sessions.open(request.session)
-            else:
-                live = self.sessions.start(request.flow, mode=request.mode, staff=request.staff, lang=self.lang)
+            live = self.sessions.open(request.session)
         except SessionBusy as exc:
             self.show_home(w(self.lang, "session.busy", holder=exc.holder.describe(self.lang)))
             return False
         except StoreError as exc:
             self.show_home(w(self.lang, "session.store_error", error=str(exc)))
             return False
-        if live is None:
-            return None
         resume = live.resume
         if resume.flow_changed:
             self.notify(w(self.lang, "session.changed", old=resume.old_version, new=resume.new_version, n=len(resume.misfits)), timeout=12)
         if resume.recovered_from is not None:
             self.notify(w(self.lang, "session.recovered"))
         return InterviewState.from_session(live)
+
+    # -- a new session, created off the UI thread --------------------------------
+    def on_interview_screen_shown(self, _: Any) -> None:
+        collector.release()
+        request, self.unstored = self.unstored, None
+        if request is not None and self.live is not None:
+            self.run_worker(lambda: self._create_session(request, self.live), thread=True, group="store", exit_on_error=False)
+
+    def _create_session(self, request: StartRequest, state: Any) -> None:
+        """In a worker thread: SQLite opens, creates and commits here, not on the UI thread."""
+        from anzen.store import StoreError
+
+        try:
+            live = self.sessions.start(request.flow, mode=request.mode, staff=request.staff, lang=self.lang)
+        except StoreError as exc:
+            self.post_message(SessionReady(state, None, str(exc)))
+            return
+        self.post_message(SessionReady(state, live, None if live is not None else self.sessions.error))
+
+    def on_session_ready(self, message: SessionReady) -> None:
+        state, live = message.state, message.session
+        if live is not None and state is self.live:
+            state.attach(live)  # answers given meanwhile are committed now, in order
+        elif live is not None:  # that interview was closed meanwhile
+            live.close()
+        if message.error is not None:
+            self.notify(w(self.lang, "session.store_error", error=message.error), severity="warning", timeout=12)
 
     def interview_closed(self, _: GoHome | None) -> None:
         if self.live is not None:
@@ -123,6 +163,7 @@ class AnzenApp(App[None]):
         self.show_home()
 
     def on_unmount(self) -> None:
+        collector.release()
         if self.live is not None:
             self.live.close()
         if self.sessions is not None:

@@ -9,7 +9,7 @@ Two of them keep memory that the app no longer needs:
 Emptied, they cost a few recomputations on the next frame. Looked up by name, so that a Textual
 without them (or with other ones) loses nothing but the saving.
 
-And on the screen itself: each line a container (the screen, #main, the transcript …) has drawn
+And on the screen itself: each line a container (the screen, the conversation, the transcript …) has drawn
 keeps the pieces the compositor cut it into, for the last four layouts, each piece with caches of
 its own: ~2 MB of mostly blank lines under the children. A refresh draws those lines once more, for
 the current layout only."""

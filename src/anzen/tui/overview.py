@@ -5,13 +5,15 @@ Plain Python (no Textual). Nothing here decides a status: statuses come from anz
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from anzen.answers import label_of
 from anzen.engine import Interview
 from anzen.model.runtime import ArticleRef, Text
-from anzen.plan import Node, Plan
-from anzen.result import ChecklistResult, category_status, ref_label, results
+from anzen.plan import Node, Plan, ref_label
+
+if TYPE_CHECKING:  # the result is worked out for the side panel, after the first question is shown
+    from anzen.result import ChecklistResult
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,8 @@ def _category_of(node: Node | None) -> tuple[str | None, str | None]:
 
 def category_rows(interview: Interview, current: Node | None, checklists: tuple[ChecklistResult, ...] | None = None) -> list[CategoryRow]:
     """Every category of the checklists being filled, with its status and whether it is current."""
+    from anzen.result import category_status, results
+
     checklists = results(interview) if checklists is None else checklists
     current_key = _category_of(current)
     reached = {_category_of(n) for n in interview.plan.nodes if interview.is_answered(n.id)}

@@ -8,12 +8,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from anzen.answers import normalize
 from anzen.engine import Change, Interview, LoadReport
 from anzen.plan import Node, Plan
-from anzen.report import Meta, Report, build_report
+
+if TYPE_CHECKING:  # the report is built at the result, not before the first question
+    from anzen.report import Meta, Report
 
 SELF, STAFF = "self", "staff"
 
@@ -44,6 +46,17 @@ class InterviewState:
         loaded = state.interview.load(answers) if answers else None
         state.notes = {q: n for q, n in (notes or {}).items() if state.interview.is_answered(q)}
         return state, loaded
+
+    def attach(self, session: Any) -> None:
+        """Keep this interview in a session created after it started (the app asks the first question
+        while the session is being created): what was answered and noted meanwhile is committed, in the
+        order asked, and the session goes on with this very interview (the screen and its drafts hold it)."""
+        for question_id, value in self.interview.answers.items():
+            session.answer(question_id, value)
+        for question_id, text in self.notes.items():
+            session.note(question_id, text)
+        session.interview = self.interview  # the same answers as the session's own, now one object
+        self.session, self.saved = session, True
 
     @property
     def staff_led(self) -> bool:
@@ -76,6 +89,8 @@ class InterviewState:
             self.notes.pop(question_id, None)
 
     def meta(self) -> Meta:
+        from anzen.report import Meta
+
         notes = {q: n for q, n in self.notes.items() if self.interview.is_answered(q)}
         if self.session is not None:
             from anzen.store.live import answer_history
@@ -100,6 +115,8 @@ class InterviewState:
             self.session.close()
 
     def report(self, *, generated_at: datetime, lang: str) -> Report:
+        from anzen.report import build_report
+
         return build_report(self.interview, generated_at=generated_at, lang=lang, meta=self.meta())
 
     @property

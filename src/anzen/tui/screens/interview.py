@@ -13,14 +13,16 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
 from anzen.answers import label_of, normalize
+from anzen.engine import Interview
 from anzen.errors import AnswerError
 from anzen.plan import Node
 from anzen.tui.caches import trim as trim_caches
@@ -30,14 +32,15 @@ from anzen.tui.navigation import BackToReview, EditAnswer, GoHome, KeepAsking, R
 from anzen.tui.overview import answer_rows, category_rows, questions_of_category, refs_for, source_articles
 from anzen.tui.state import GroupDraft, InterviewState
 from anzen.tui.widgets.answer_inputs import AnswerInput, answer_input_for
-from anzen.tui.widgets.footer import Footer
 from anzen.tui.widgets.group_panel import GroupPanel
-from anzen.tui.widgets.side_panel import SidePanel
 from anzen.tui.widgets.transcript import Entry, Transcript
 from anzen.tui.words import w
 
 
 class InterviewScreen(Screen[GoHome]):
+    class Shown(Message):
+        """The first question is on screen (the app then creates a new session)."""
+
     CSS_PATH = "interview.tcss"
     BINDINGS = [
         Binding("f1", "sources", "key.source"),
@@ -52,7 +55,6 @@ class InterviewScreen(Screen[GoHome]):
         super().__init__()
         self.state, self.clock, self.out_dir = state, clock, out_dir
         self.set_reactive(InterviewScreen.lang, lang)
-        self.interview = state.interview
         self.node: Node | None = None  # the question asked now
         self.draft: GroupDraft | None = None  # the group being answered
         self.child: Node | None = None  # the block question asked now
@@ -62,24 +64,38 @@ class InterviewScreen(Screen[GoHome]):
         self._area: Callable[[], Widget] | None = None
 
     @property
+    def interview(self) -> Interview:
+        return self.state.interview
+
+    @property
     def unsaved_answers(self) -> bool:
         return self.state.unsaved_answers
 
     # -- layout ------------------------------------------------------------
     def compose(self) -> ComposeResult:
+        # laid out by the screen's grid (interview.tcss): no container across the whole width, whose
+        # lines the compositor would cut at every edge beneath it
         yield Static(Content.styled(self.state.plan.flow.title.get(self.lang), "bold"), id="flow-title")
-        with Horizontal(id="main"):
-            with Vertical(id="conversation"):
-                yield Transcript(self.lang, id="transcript")
-                yield Vertical(id="answer-area")
-            yield SidePanel(id="side")
-        yield Footer(show_command_palette=False)
+        with Vertical(id="conversation"):
+            yield Transcript(self.lang, id="transcript")
+            yield Vertical(id="answer-area")
 
     async def on_mount(self) -> None:
         localize_bindings(self, self.lang)
         self.set_interval(60, self.state.heartbeat)  # a stored session shows it is still open here
         self.show_loaded()
         await self.ask_next()
+        self.call_after_refresh(self.complete_screen)
+
+    async def complete_screen(self) -> None:
+        """The side panel and the keys come once the question is on screen: they are half the work of
+        the first frame, and the respondent reads the question first."""
+        from anzen.tui.widgets.footer import Footer
+        from anzen.tui.widgets.side_panel import SidePanel
+
+        await self.mount(SidePanel(id="side"), Footer(show_command_palette=False))
+        self.refresh_side()
+        self.post_message(self.Shown())
 
     def show_loaded(self) -> None:
         """Answers the interview starts with (a resumed session) appear as the earlier conversation."""
@@ -156,11 +172,14 @@ class InterviewScreen(Screen[GoHome]):
             await area.remove_children(old)
 
     def refresh_side(self) -> None:
+        side = self.query("#side")
+        if not side:  # not mounted yet: it is filled when it is
+            return
         progress = self.interview.progress()
         mode = w(self.lang, "mode_staff" if self.state.staff_led else "mode_self")
         if self.state.staff:
             mode += "\n" + w(self.lang, "staff_label", name=self.state.staff)
-        self.query_one(SidePanel).show(category_rows(self.interview, self.node), progress.answered, progress.total, self.lang, mode)
+        side.first().show(category_rows(self.interview, self.node), progress.answered, progress.total, self.lang, mode)
 
     # -- asking ------------------------------------------------------------
     async def ask_next(self) -> None:
@@ -329,8 +348,7 @@ class InterviewScreen(Screen[GoHome]):
         if self.interview.is_answered(event.question):
             await self.jump(event.question)
 
-    @on(SidePanel.CategoryChosen)
-    def _category(self, event: SidePanel.CategoryChosen) -> None:
+    def on_side_panel_category_chosen(self, event: Any) -> None:  # SidePanel.CategoryChosen
         from anzen.tui.screens.pick import PickScreen
 
         only = set(questions_of_category(self.interview, event.checklist, event.category))

@@ -9,12 +9,13 @@ per item, the Wakayama result took ~370 of them and ~10 MB."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from textual.content import Content
 
 from anzen.result import STATUS_LABELS, STATUS_MARKS, ChecklistResult, ItemResult
-from anzen.tui.widgets.lines import Cell, Line, LinesView
+from anzen.tui.widgets.lines import Block, Cell, Line, LinesView
 from anzen.tui.words import w
 
 STATUS_STYLE = {"follow_up": "bold $text-error", "unanswered": "bold $text-warning", "confirmed": "$text-success", "not_applicable": "$text-muted"}
@@ -73,40 +74,47 @@ def columns(cells: list[tuple[Content, int]], style: str = "") -> list[Line]:
     return [[Cell(lines[y] if y < len(lines) else Content(""), width, style) for lines, width in wrapped] for y in range(height)]
 
 
-def checklist_lines(checklist: ChecklistResult, lang: str, prompt: PromptText, width: int) -> list[Line]:
-    """The checklist at `width`, line by line, spaced as the table of widgets it replaces was."""
-    lines: list[Line] = [()]
+def _text(content: Content, width: int, *, space: bool = True) -> list[Line]:
+    """A paragraph over the whole width, after a blank line (a margin) if `space`."""
+    return [[]] * space + [[Cell(line)] for line in content.wrap(width)]
 
-    def block(content: Content, *, space: bool = True) -> None:
-        if space:
-            lines.append(())
-        lines.extend([Cell(line)] for line in content.wrap(width))
 
-    block(Content.styled(checklist.title.get(lang), "bold"), space=False)
+def _header_row(label: str, value: str, width: int) -> list[Line]:
+    return columns([(Content.styled(label, ".checklist--label"), LABEL_WIDTH), (Content(value), width - LABEL_WIDTH)])
+
+
+def _table_head(lang: str, width: int) -> list[Line]:
+    text_width = width - NO_WIDTH - STATUS_WIDTH  # with a space on its right
+    return [[], *columns([(Content(w(lang, "result.no")), NO_WIDTH), (Content(w(lang, "result.item")), text_width - 1),
+                          (Content(""), 1), (Content(w(lang, "result.status")), STATUS_WIDTH)], "bold on $panel")]
+
+
+def _item_row(item: ItemResult, lang: str, prompt: PromptText, width: int) -> list[Line]:
+    background, bar = ROW_STYLE.get(item.status, ("", ""))
+    edge = Cell(Content.styled("█" if bar else " ", bar), 1, background, drawing=True)  # the row's left border: thick, or blank
+    cells = [(Content(item.id), NO_WIDTH), (item_content(item, lang, prompt), width - NO_WIDTH - STATUS_WIDTH - 2),
+             (Content(""), 1), (status_content(item.status, lang), STATUS_WIDTH)]
+    return [[edge, *row] for row in columns(cells, background)]
+
+
+def checklist_blocks(checklist: ChecklistResult, lang: str, prompt: PromptText) -> list[Block]:
+    """The checklist as blocks of lines (a paragraph, a row), spaced as the table of widgets it
+    replaces was."""
+    blocks: list[Block] = [partial(_text, Content.styled(checklist.title.get(lang), "bold"))]
     filled = [h for h in checklist.header if h.display.get(lang)]
     if filled:
-        lines.append(())
-        for field in filled:
-            lines.extend(columns([(Content.styled(field.label.get(lang), ".checklist--label"), LABEL_WIDTH),
-                                  (Content(field.display.get(lang)), width - LABEL_WIDTH)]))
-    block(summary_content(checklist, lang))
+        blocks.append(lambda width: [[]])
+        blocks.extend(partial(_header_row, field.label.get(lang), field.display.get(lang)) for field in filled)
+    blocks.append(partial(_text, summary_content(checklist, lang)))
     follow = checklist.follow_ups
     if follow:  # where to look, before the long table
         names = "、".join(i.id + (f"[{i.instance_label}]" if i.instance_label else "") for i in follow)
-        block(Content.assemble(("▲ " + lead(lang, "result.follow"), "bold $text-error"), names))
-    text_width = width - NO_WIDTH - STATUS_WIDTH  # with a space on its right
-    lines.append(())
-    lines.extend(columns([(Content(w(lang, "result.no")), NO_WIDTH), (Content(w(lang, "result.item")), text_width - 1),
-                          (Content(""), 1), (Content(w(lang, "result.status")), STATUS_WIDTH)], "bold on $panel"))
+        blocks.append(partial(_text, Content.assemble(("▲ " + lead(lang, "result.follow"), "bold $text-error"), names)))
+    blocks.append(partial(_table_head, lang))
     for cat in checklist.categories:
-        block(Content.styled(f"{cat.id} {cat.title.get(lang)}", "bold $text-accent"))
-        for item in cat.items:
-            background, bar = ROW_STYLE.get(item.status, ("", ""))
-            edge = Cell(Content.styled("█" if bar else " ", bar), 1, background, drawing=True)  # the row's left border: thick, or blank
-            cells = [(Content(item.id), NO_WIDTH), (item_content(item, lang, prompt), text_width - 2),
-                     (Content(""), 1), (status_content(item.status, lang), STATUS_WIDTH)]
-            lines.extend([edge, *row] for row in columns(cells, background))
-    return lines
+        blocks.append(partial(_text, Content.styled(f"{cat.id} {cat.title.get(lang)}", "bold $text-accent")))
+        blocks.extend(partial(_item_row, item, lang, prompt) for item in cat.items)
+    return blocks
 
 
 class ChecklistView(LinesView):
@@ -123,5 +131,7 @@ class ChecklistView(LinesView):
         super().__init__(classes="checklist", **kwargs)
         self.checklist, self.lang, self.prompt = checklist, lang, prompt
 
-    def lay_out(self, width: int) -> list[Line]:
-        return checklist_lines(self.checklist, self.lang, self.prompt, width)
+        self._blocks = checklist_blocks(checklist, lang, prompt)
+
+    def blocks(self) -> list[Block]:
+        return self._blocks

@@ -4,17 +4,24 @@ Textual's Line API (render_line) draws only the lines on screen, and one such wi
 would otherwise be dozens of Statics and Horizontals: every widget costs memory (styles, message
 queue, a cache of rendered lines, compositor maps) whether or not it is on screen.
 
-Subclasses lay out their lines in `lay_out(width)`. A line is made of cells side by side, each drawn
-as a widget would draw it: its text, then blank padding to its width, so that a screenshot (SVG)
-places each cell at its column. Styles may name CSS variables ($text-error, on $error 15% …) or a
-component class (.name, styled in CSS: the way to get `color: $text-muted`, which a Content style
-string turns into plain white), resolved when drawn: a change of theme needs no new layout. Text selected with the mouse is
-highlighted and copied as with a Static."""
+Subclasses give their text as blocks (a row of a table, an entry of a conversation), each laid out
+on its own for a width (`lay_out(block, width)`). Only each block's height is kept per width; the
+lines themselves only for the blocks drawn lately (a few screens' worth), so a long text costs a few
+integers per block, not its lines.
+
+A line is made of cells side by side, each drawn as a widget would draw it: its text, then blank
+padding to its width, so that a screenshot (SVG) places each cell at its column. Styles may name CSS
+variables ($text-error, on $error 15% …) or a component class (.name, styled in CSS: the way to get
+`color: $text-muted`, which a Content style string turns into plain white), resolved when drawn: a
+change of theme needs no new layout. Text selected with the mouse is highlighted and copied as with
+a Static."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import NamedTuple
+from bisect import bisect_right
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any, NamedTuple
 
 from rich.segment import Segment
 from textual.content import Content
@@ -41,6 +48,7 @@ class Cell(NamedTuple):
 
 
 Line = Sequence[Cell]
+Block = Callable[[int], list[Line]]  # width → lines: the default kind of block
 
 
 def _selected(span: tuple[int, int] | None, x: int, length: int) -> tuple[int, int]:
@@ -59,44 +67,73 @@ class LinesView(Widget):
     }
     """
 
+    KEEP = 64  # blocks whose lines are kept, the latest laid out (two screens of them at least)
+
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        # by width, the last two: Textual asks for the height with and without a scrollbar
-        self._laid_out: dict[int, list[Line]] = {}
+        # by width (the last two: Textual asks for the height with and without a scrollbar), the
+        # first line of each block, then the number of lines
+        self._starts: dict[int, list[int]] = {}
+        self._laid_out: OrderedDict[tuple[int, int], list[Line]] = OrderedDict()  # (width, block) → lines
 
-    def lay_out(self, width: int) -> list[Line]:
-        """The lines at `width` (each at most `width` cells wide)."""
+    def blocks(self) -> Sequence[Any]:
         raise NotImplementedError
 
-    def lines(self, width: int | None = None) -> list[Line]:
-        width = self.size.width if width is None else width
-        lines = self._laid_out.get(width)
+    def lay_out(self, block: Any, width: int) -> list[Line]:
+        """The lines of `block` at `width` (each at most `width` cells wide)."""
+        return block(width)  # type: ignore[no-any-return]
+
+    def _block_lines(self, index: int, width: int) -> list[Line]:
+        key = (width, index)
+        lines = self._laid_out.get(key)
         if lines is None:
-            lines = self._laid_out[width] = self.lay_out(max(width, 1))
-            if len(self._laid_out) > 2:
-                del self._laid_out[next(iter(self._laid_out))]
+            lines = self._laid_out[key] = self.lay_out(self.blocks()[index], max(width, 1))
+            if len(self._laid_out) > self.KEEP:
+                self._laid_out.popitem(last=False)
+        else:
+            self._laid_out.move_to_end(key)
         return lines
+
+    def _starts_at(self, width: int) -> list[int]:
+        starts = self._starts.get(width)
+        count = len(self.blocks())
+        if starts is None or len(starts) <= count:  # new, or blocks added at the end since
+            starts = starts or [0]
+            for index in range(len(starts) - 1, count):
+                starts.append(starts[-1] + len(self._block_lines(index, width)))
+            self._starts[width] = starts
+            if len(self._starts) > 2:
+                del self._starts[next(iter(self._starts))]
+        return starts
+
+    def lines(self, width: int | None = None) -> list[Line]:
+        """All the lines (laid out again as needed: for a selection, or a test)."""
+        width = self.size.width if width is None else width
+        return [line for index in range(len(self.blocks())) for line in self._block_lines(index, width)]
 
     def relayout(self) -> None:
         """The text changed: lay it out again (the height may change too)."""
+        self._starts.clear()
         self._laid_out.clear()
         self.refresh(layout=True)
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self.lines(width))
+        return self._starts_at(width)[-1]
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        lines = self.lines(width)
+        starts = self._starts_at(width)
         base = self.visual_style
-        if y >= len(lines):
+        if not 0 <= y < starts[-1]:
             return Strip.blank(width, base.background_style.rich_style)
+        index = bisect_right(starts, y) - 1  # past blocks of no lines, which start where the next does
+        line = self._block_lines(index, width)[y - starts[index]]
         selection = self.text_selection
         span = selection.get_span(y) if selection is not None else None
         selected = Style.from_styles(self.screen.get_component_styles("screen--selection")) if span else Style()
         segments: list[Segment] = []
         x = cells = 0  # in characters (what the selection counts), in cells
-        for cell in lines[y]:
+        for cell in line:
             under = base + self.parse_style(cell.style) if cell.style else base
             cells += cell.content.cell_length + cell.padding
             if cell.drawing:

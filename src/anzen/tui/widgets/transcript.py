@@ -75,7 +75,7 @@ class Bubble(Static):
 
 class History(LinesView):
     """The earlier conversation, compact (question, → answer), drawn a line at a time: only the lines
-    on screen are rendered however long the interview; new entries are laid out alone."""
+    on screen are rendered however long the interview, and an entry is laid out when it is added."""
 
     def __init__(self, lang: str) -> None:
         super().__init__(classes="earlier")
@@ -83,16 +83,15 @@ class History(LinesView):
         self.entries: list[Entry] = []
         self.display = False
 
-    def _lines(self, entries: list[Entry], width: int) -> list[Line]:
-        return [[Cell(line)] for entry in entries if (content := entry.folded(self.lang)) is not None for line in content.wrap(width)]
+    def blocks(self) -> list[Entry]:
+        return self.entries
 
-    def lay_out(self, width: int) -> list[Line]:
-        return self._lines(self.entries, width)
+    def lay_out(self, entry: Entry, width: int) -> list[Line]:
+        content = entry.folded(self.lang)
+        return [] if content is None else [[Cell(line)] for line in content.wrap(width)]
 
     def add(self, entries: list[Entry]) -> None:
-        self.entries.extend(entries)
-        for width, lines in self._laid_out.items():  # the lines laid out so far stay as they are
-            lines.extend(self._lines(entries, width))
+        self.entries.extend(entries)  # laid out when the height is asked next
         self.display = any(entry.kind != "meta" for entry in self.entries)
         self.refresh(layout=True)
 
