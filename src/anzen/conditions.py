@@ -24,6 +24,8 @@ class Ref:
 
 @dataclass(frozen=True)
 class Cmp:
+    """`ref` compared with `op` to a literal `value` or to the answer `other`."""
+
     ref: Ref
     op: str
     value: Any = None  # literal operand
@@ -32,16 +34,22 @@ class Cmp:
 
 @dataclass(frozen=True)
 class All:
+    """True when every item is."""
+
     items: tuple["Cond", ...]
 
 
 @dataclass(frozen=True)
 class AnyOf:
+    """True when one item is."""
+
     items: tuple["Cond", ...]
 
 
 @dataclass(frozen=True)
 class Not:
+    """True when the item is not."""
+
     item: "Cond"
 
 

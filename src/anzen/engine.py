@@ -21,6 +21,8 @@ from anzen.plan import PLACEHOLDER, Node, Plan
 
 @dataclass(frozen=True)
 class Progress:
+    """Answered questions, and the questions left on the current path."""
+
     answered: int
     remaining: int  # unanswered questions on the current path
 

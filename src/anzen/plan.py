@@ -15,6 +15,8 @@ PLACEHOLDER = re.compile(r"\{([A-Za-z0-9][A-Za-z0-9_\-.]*)\}")  # {question_id} 
 
 @dataclass(frozen=True)
 class SectionInfo:
+    """A section of the flow, and the checklist category its questions serve."""
+
     id: str  # full id
     title: Text
     checklist: str | None
@@ -56,6 +58,8 @@ class Node:
 
 @dataclass(frozen=True)
 class Rule:
+    """When `when` holds, a checklist item takes `status` (with a reason, an action and the articles behind it)."""
+
     when: Cond | None
     status: str
     reason: Text | None
@@ -66,6 +70,8 @@ class Rule:
 
 @dataclass(frozen=True)
 class ItemOutcome:
+    """How a checklist item is decided: its rules in order (once per block of a group with `for_each`)."""
+
     item: str
     for_each: str | None  # full id of a group node
     rules: tuple[Rule, ...]
@@ -74,6 +80,8 @@ class ItemOutcome:
 
 @dataclass(frozen=True)
 class HeaderExpr:
+    """A checklist header field: literal text and answers, joined."""
+
     parts: tuple[Union[str, Ref], ...]
 
 
@@ -91,6 +99,8 @@ class Binding:
 
 @dataclass(frozen=True)
 class Plan:
+    """A flow compiled: its nodes in asking order, the checklists they fill, the documents they cite."""
+
     flow: Flow
     file: str
     nodes: tuple[Node, ...]

@@ -139,6 +139,18 @@ def test_a_damaged_database_stops_the_interview_with_a_message(tmp_path: Path, f
     assert bad.read_text(encoding="utf-8") == "not a database"
 
 
+def test_a_damaged_database_ends_the_first_question_in_a_terminal(tmp_path: Path, flow_file: Path) -> None:
+    """In a terminal the first question is shown before the database is opened: its error still ends the
+    interview at once, with the message and status 2, and the file is left as it was."""
+    bad = tmp_path / "bad.db"
+    bad.write_text("not a database", encoding="utf-8")
+    term = Terminal(["--db", str(bad), "interview", str(flow_file)], {}, tmp_path)
+    term.expect("not an SQLite database")
+    assert term.wait() == 2
+    assert "Traceback" not in term.text and "事業者名を入力してください" in term.text  # (the first question was on the screen)
+    assert bad.read_text(encoding="utf-8") == "not a database"
+
+
 GROUP_FLOW = """\
 id: groupy
 version: "1.0.0"

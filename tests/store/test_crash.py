@@ -29,7 +29,10 @@ def stored(db: Path) -> tuple[list, dict]:
 
 
 def start(db: Path, flow: Path, cwd: Path, *extra: str) -> Terminal:
-    return Terminal(["interview", str(flow), "--format", "json", "--out", str(cwd / "out"), *extra], {"ANZEN_DB": str(db)}, cwd)
+    term = Terminal(["interview", str(flow), "--format", "json", "--out", str(cwd / "out"), *extra], {"ANZEN_DB": str(db)}, cwd)
+    # in a terminal the session is started once the first question is on the screen: its id says it exists
+    term.expect(r"セッション [0-9a-f]{12} を開始しました")
+    return term
 
 
 def answer(term: Terminal, first: int, last: int, pos: int = 0) -> int:

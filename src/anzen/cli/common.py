@@ -1,14 +1,18 @@
-"""What every command shares: printing problems, exit codes, loading a flow."""
+"""What every command shares: printing problems, exit codes, loading a flow, opening the session store."""
 
 from __future__ import annotations
 
+import argparse
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import Any, NoReturn
 
 from anzen.errors import Problem, ProblemsError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
+EXIT_BUSY = EXIT_PROBLEMS  # a session open elsewhere: nothing wrong with the input, try later
 
 
 class CommandError(Exception):
@@ -37,6 +41,34 @@ def load_plan_or_fail(ref: str):  # -> Plan
     except ProblemsError as exc:
         print_problems(exc.problems)
         raise CommandError(f"cannot use flow '{ref}': {len(exc.problems)} problem(s)") from None
+
+
+def open_store_or_fail(args: argparse.Namespace) -> Any:
+    from anzen.store import StoreError, open_store
+
+    try:
+        store = open_store(getattr(args, "db", None))
+    except StoreError as exc:
+        raise CommandError(str(exc)) from None
+    for note in store.notes:
+        print(f"warning: {note}", file=sys.stderr)
+    return store
+
+
+@contextmanager
+def store_errors() -> Iterator[None]:
+    """Store errors → a message and an exit status (busy: 1; anything else: 2), never a traceback.
+    The store is imported only when something went wrong (the line mode asks before opening it)."""
+    try:
+        yield
+    except Exception as exc:
+        from anzen.store import SessionBusy, StoreError
+
+        if isinstance(exc, SessionBusy):
+            raise CommandError(str(exc), EXIT_BUSY) from None
+        if isinstance(exc, StoreError):
+            raise CommandError(str(exc), EXIT_BAD_INPUT) from None
+        raise
 
 
 def today() -> date:

@@ -5,6 +5,8 @@ Ctrl-B goes back to the previous question; Ctrl-C and the end of input stop with
 from __future__ import annotations
 
 import argparse
+import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -26,9 +28,13 @@ class LineInterview:
         self.lang = lang
         self.output = output  # prompt_toolkit output (tests pass a dummy)
         self.answerer = answerer or interview  # a store session: the same answer(), committed at once
+        self.when_shown: Callable[[], object] | None = None  # done once the first prompt is on the screen (_ask)
 
     # -- output --------------------------------------------------------------
     def say(self, text: str = "") -> None:
+        if self.output is None:  # plain text to the terminal (prompt_toolkit would build its styles first: ~2 ms)
+            print(text.replace("\x1b", "?"))  # no escape sequences from a flow's texts (as prompt_toolkit writes them)
+            return
         from prompt_toolkit import print_formatted_text
         from prompt_toolkit.formatted_text import FormattedText
 
@@ -55,6 +61,14 @@ class LineInterview:
         app = question.application
         app.key_bindings = merge_key_bindings([app.key_bindings, bindings]) if app.key_bindings else bindings
         return question
+
+    def _ask(self, question: Any) -> Any:
+        """Ask a questionary prompt (with Ctrl-B); the first one runs `when_shown` once it is on the screen."""
+        app = self._with_back(question).application
+        if self.when_shown is not None:
+            _when_drawn(app, self.when_shown)
+            self.when_shown = None
+        return question.unsafe_ask()
 
     def prompt(self, node: Node, current: Any, block: dict[str, Any] | None = None) -> Any:
         """Ask one question; returns the raw answer or BACK."""
@@ -98,7 +112,7 @@ class LineInterview:
                 message, default="" if default is None else str(default), validate=validate,
                 instruction=f"({hint}{' / ' if hint else ''}{ui(self.lang, 'back_hint')})", output=self.output,
             )
-        return self._with_back(question).unsafe_ask()
+        return self._ask(question)
 
     def _validator(self, node: Node) -> Any:
         from anzen.answers import normalize
@@ -154,13 +168,13 @@ class LineInterview:
         blocks: list[dict[str, Any]] = []
         current = self.interview.value(node.id)
         if current:  # going back to (or reviewing) a group: keep what was entered, or enter it again
-            keep = self._with_back(questionary.confirm(ui(self.lang, "keep_blocks", label=label, n=len(current)), default=True, output=self.output)).unsafe_ask()
+            keep = self._ask(questionary.confirm(ui(self.lang, "keep_blocks", label=label, n=len(current)), default=True, output=self.output))
             if keep is BACK or keep:
                 return BACK if keep is BACK else current
         while True:
             if blocks or node.question.min_items == 0:
                 key = "add_another" if blocks else "add_block"
-                more = self._with_back(questionary.confirm(ui(self.lang, key, label=label), default=False, output=self.output)).unsafe_ask()
+                more = self._ask(questionary.confirm(ui(self.lang, key, label=label), default=False, output=self.output))
                 if more is BACK:
                     return BACK
                 if not more:
@@ -187,9 +201,36 @@ class LineInterview:
             blocks.append(block)
 
 
+def _when_drawn(app: Any, work: Callable[[], object]) -> None:
+    """Run `work` once the prompt is on the screen, printing above it (prompt_toolkit's run_in_terminal).
+    An exception it raises ends the prompt: the caller of the prompt gets it (a store error, Ctrl-C)."""
+    import asyncio
+
+    from prompt_toolkit.application import run_in_terminal
+
+    async def run() -> None:
+        try:
+            await run_in_terminal(work)
+        except asyncio.CancelledError:  # the prompt ended first: the work is done when next needed
+            raise
+        except BaseException as exc:  # noqa: BLE001 - handed to the prompt's caller, never dropped in the event loop
+            if not app.is_done:
+                app.exit(exception=exc)
+
+    drawn = False
+
+    def after_render(_: Any) -> None:
+        nonlocal drawn
+        if not drawn:  # (handlers are not removed while the event fires)
+            drawn = True
+            app.create_background_task(run())
+
+    app.after_render += after_render
+
+
 def run(args: argparse.Namespace) -> int:
     """A new session of FLOW in the store, answered line by line (every answer saved at once)."""
-    from anzen.cli.sessions import open_store_or_fail, store_errors
+    from anzen.cli.new_session import NewSession
     from anzen.exports import parse_formats
 
     try:
@@ -203,30 +244,31 @@ def run(args: argparse.Namespace) -> int:
         if status is not None:
             return status
     flow = args.flow or choose_flow(args.lang)
-    plan = load_plan_or_fail(flow)
-    store = open_store_or_fail(args)
-    staff = getattr(args, "staff", None)
-    with store_errors():
-        live = store.start(flow, plan=plan, respondent=getattr(args, "respondent", None), mode="staff" if staff else "self", staff=staff, lang=args.lang)
-    print(ui(args.lang, "session_started", id=live.id))
-    return converse(live, args, formats)
+    session = NewSession(args, flow, load_plan_or_fail(flow))
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        session.start()  # nobody reads the first question first: the session (or the store's error) before it
+    return converse(session, args, formats)
 
 
 def converse(live: Any, args: argparse.Namespace, formats: list[str], review: bool = False) -> int:
-    """Run the line interview on an open store session, then finish it and write the report."""
-    from anzen.cli.sessions import store_errors
+    """Run the line interview on a store session (an open LiveSession, or a NewSession started once its
+    first question is on the screen), then finish it and write the report."""
+    from anzen.cli.new_session import NewSession
+    from anzen.cli.common import store_errors
     from anzen.exports import ExportError, write_reports
 
     lang = args.lang
     line = LineInterview(live.interview, lang, answerer=live)
+    if isinstance(live, NewSession) and live.live is None:
+        line.when_shown = live.start
     try:
         with store_errors():
             line.run(next_node=live.next_to_review if review else None)
             live.finish()
     except KeyboardInterrupt:
-        raise CommandError(f"{ui(lang, 'interrupted')} {ui(lang, 'session_saved', id=live.id)}", 130) from None
+        raise CommandError(stopped(lang, "interrupted", live.id), 130) from None
     except EOFError:
-        raise CommandError(f"{ui(lang, 'eof')} {ui(lang, 'session_saved', id=live.id)}", 1) from None
+        raise CommandError(stopped(lang, "eof", live.id), 1) from None
     finally:
         live.close()
     report = live.report(lang, datetime.now().astimezone())
@@ -238,6 +280,11 @@ def converse(live: Any, args: argparse.Namespace, formats: list[str], review: bo
 
     print_summary(report, [w.path for w in written], lang)
     return EXIT_OK
+
+
+def stopped(lang: str, why: str, session_id: str | None) -> str:
+    """Why the interview stopped, and how to go on (no session yet: nothing was answered)."""
+    return f"{ui(lang, why)} {ui(lang, 'session_saved', id=session_id)}" if session_id else ui(lang, why)
 
 
 def choose_flow(lang: str) -> str:

@@ -32,7 +32,7 @@ def _load(ref: str, args: argparse.Namespace):  # -> Report
 
 
 def _from_session(ref: str, args: argparse.Namespace):  # -> Report
-    from anzen.cli.sessions import open_store_or_fail
+    from anzen.cli.common import open_store_or_fail
     from anzen.store import StoreError, UnknownSession
 
     store = open_store_or_fail(args)

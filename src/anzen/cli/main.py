@@ -5,19 +5,28 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from anzen import __version__
 from anzen.cli.common import EXIT_BAD_INPUT, CommandError
 from anzen.cli.exporting import add_export_arguments
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; with `command`, that command's options alone (building the ~20 parsers of every
+    command costs a few ms of argparse and gettext at each start, which the line mode feels)."""
     parser = argparse.ArgumentParser(prog="anzen", description="Interviews for the personal-information reports of public-sector outsourcing (個人情報取扱特記事項).")
     parser.add_argument("--version", action="version", version=f"anzen {__version__}")
     parser.add_argument("--lang", choices=("ja", "en"), default="ja", help="language of the interview (default: ja)")
     parser.add_argument("--db", metavar="PATH", help="session database (default: $ANZEN_DB, else the user data folder)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, add in _COMMANDS.items():
+        if command in (None, name):
+            add(sub)
+    return parser
 
+
+def _interview(sub: Any) -> None:
     interview = sub.add_parser("interview", help="answer a flow question by question in the terminal (line mode)")
     interview.add_argument("flow", nargs="?", help="installed flow id or path to a flow file (default: choose)")
     interview.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS)
@@ -28,10 +37,14 @@ def _parser() -> argparse.ArgumentParser:
     interview.add_argument("--staff", metavar="NAME", help="a staff-led interview, by NAME (default: self-assessment)")
     _db_option(interview)
 
+
+def _app(sub: Any) -> None:
     app = sub.add_parser("app", help="the full-screen app (also what `anzen` alone opens)")
     app.add_argument("flow", nargs="?", help="installed flow id or path to a flow file: open it at once (default: the home screen)")
     app.add_argument("--lang", choices=("ja", "en"), default=argparse.SUPPRESS)
 
+
+def _fill(sub: Any) -> None:
     fill = sub.add_parser("fill", help="fill a flow from an answers file (YAML or JSON) without asking")
     fill.add_argument("flow", help="installed flow id or path to a flow file")
     fill.add_argument("--answers", required=True, help="answers file: question id → answer (a JSON report also works)")
@@ -43,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     fill.add_argument("--name", help="base name of the report files (default: form_respondent_date)")
     add_export_arguments(fill)
 
+
+def _mail(sub: Any) -> None:
     mail = sub.add_parser("mail", help="write an e-mail draft (.eml) with the reports attached; never sends")
     mail.add_argument("report", metavar="REPORT_OR_SESSION", help="a JSON report written by anzen, or a saved session (id or its beginning)")
     mail.add_argument("--to", required=True, help="recipient address(es), e.g. 'kojin@city.example.jp'")
@@ -56,6 +71,8 @@ def _parser() -> argparse.ArgumentParser:
     add_export_arguments(mail)
     _db_option(mail)
 
+
+def _flows(sub: Any) -> None:
     flows = sub.add_parser("flows", help="list and check flows")
     flows_sub = flows.add_subparsers(dest="flows_command", metavar="SUBCOMMAND", required=True)
     check = flows_sub.add_parser("check", help="check flow files (default: every installed flow)")
@@ -73,10 +90,37 @@ def _parser() -> argparse.ArgumentParser:
     trying.add_argument("--json", action="store_true", help="as JSON")
     trying.add_argument("--limit", type=int, default=20_000, help="most paths explored per part (default: 20000)")
 
-    from anzen.cli.sessions import add_parsers
 
-    add_parsers(sub, _db_option)
-    return parser
+def _resume(sub: Any) -> None:
+    from anzen.cli.sessions import add_resume_parser
+
+    add_resume_parser(sub, _db_option)
+
+
+def _sessions(sub: Any) -> None:
+    from anzen.cli.sessions import add_sessions_parser
+
+    add_sessions_parser(sub, _db_option)
+
+
+# in the order `anzen -h` lists them
+_COMMANDS = {"interview": _interview, "app": _app, "fill": _fill, "mail": _mail, "flows": _flows, "resume": _resume, "sessions": _sessions}
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The command named in `argv` when it is plain to see (the first word that is not an option of
+    `anzen` itself); None when unsure (help, abbreviations, no command): then every parser is built."""
+    words = iter(argv)
+    for word in words:
+        if word in ("--lang", "--db"):
+            next(words, None)  # its value
+        elif word.startswith(("--lang=", "--db=")):
+            continue
+        elif word.startswith("-"):  # help, version, an abbreviation, a mistake: argparse says what it is
+            return None
+        else:
+            return word if word in _COMMANDS else None
+    return None
 
 
 def _db_option(parser: argparse.ArgumentParser) -> None:
@@ -84,7 +128,8 @@ def _db_option(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = _parser(_command_in(argv)).parse_args(argv)
     try:
         if args.command in (None, "app"):  # the full-screen app; `anzen interview` stays the line mode
             from anzen.tui import run as run_app

@@ -27,7 +27,7 @@ def _choose(sessions: list[Any], lang: str, allow_new: bool) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from anzen.cli.sessions import open_store_or_fail, store_errors
+    from anzen.cli.common import open_store_or_fail, store_errors
 
     store = open_store_or_fail(args)
     with store_errors():
@@ -50,7 +50,7 @@ def run(args: argparse.Namespace) -> int:
 
 def resume(store: Any, info: Any, args: argparse.Namespace) -> int:
     from anzen.cli.interview import converse
-    from anzen.cli.sessions import store_errors
+    from anzen.cli.common import store_errors
     from anzen.exports import parse_formats
 
     # the session's own language, unless another one was asked for (ja is the default of --lang)
@@ -97,7 +97,7 @@ def tell_resume(live: Any, lang: str) -> None:
 
 def offer_unfinished(args: argparse.Namespace) -> int | None:
     """`anzen` with no command: offer the unfinished sessions first; None when a new one is wanted."""
-    from anzen.cli.sessions import open_store_or_fail
+    from anzen.cli.common import open_store_or_fail
 
     if not sys.stdin.isatty():
         return None

@@ -7,40 +7,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from anzen.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS, CommandError
-
-EXIT_BUSY = EXIT_PROBLEMS  # a session open elsewhere: nothing wrong with the input, try later
-
-
-def open_store_or_fail(args: argparse.Namespace) -> Any:
-    from anzen.store import StoreError, open_store
-
-    try:
-        store = open_store(getattr(args, "db", None))
-    except StoreError as exc:
-        raise CommandError(str(exc)) from None
-    for note in store.notes:
-        print(f"warning: {note}", file=sys.stderr)
-    return store
-
-
-@contextmanager
-def store_errors() -> Iterator[None]:
-    """Store errors → a message and an exit status (busy: 1; anything else: 2), never a traceback."""
-    from anzen.store import SessionBusy, StoreError
-
-    try:
-        yield
-    except SessionBusy as exc:
-        raise CommandError(str(exc), EXIT_BUSY) from None
-    except StoreError as exc:
-        raise CommandError(str(exc), EXIT_BAD_INPUT) from None
-
+from anzen.cli.common import EXIT_OK, EXIT_PROBLEMS, CommandError, open_store_or_fail, store_errors
 
 def _plain(value: Any) -> str:
     if value is None:
@@ -204,18 +174,23 @@ def cmd_compact(store: Any, args: argparse.Namespace) -> int:
 COMMANDS = {"list": cmd_list, "show": cmd_show, "export": cmd_export, "delete": cmd_delete, "import": cmd_import, "compact": cmd_compact}
 
 
-def add_parsers(sub: Any, db_option: Any) -> None:
-    """The `sessions` and `resume` commands (called from cli/main.py)."""
-    lang = {"choices": ("ja", "en"), "default": argparse.SUPPRESS}
+_LANG = {"choices": ("ja", "en"), "default": argparse.SUPPRESS}
+
+
+def add_resume_parser(sub: Any, db_option: Any) -> None:
+    """The `resume` command (called from cli/main.py)."""
     resume = sub.add_parser("resume", help="continue a saved interview where it stopped (line mode)")
     resume.add_argument("session", nargs="?", help="session id or unique id prefix (default: choose an unfinished one)")
     resume.add_argument("--review", action="store_true", help="go through every answer again (staff review; reopens a finished session)")
     resume.add_argument("--format", default="json,md", help="report formats to write at the end (default: json,md)")
     resume.add_argument("--out", default="exports", help="folder for the reports (default: ./exports)")
     resume.add_argument("--force", action="store_true", help="overwrite existing report files")
-    resume.add_argument("--lang", **lang)
+    resume.add_argument("--lang", **_LANG)
     db_option(resume)
 
+
+def add_sessions_parser(sub: Any, db_option: Any) -> None:
+    """The `sessions` command and its subcommands (called from cli/main.py)."""
     sessions = sub.add_parser("sessions", help="saved interviews: list, show, export, delete, import")
     ssub = sessions.add_subparsers(dest="sessions_command", metavar="SUBCOMMAND", required=True)
     listing = ssub.add_parser("list", help="saved sessions, the most recent first")
@@ -242,5 +217,5 @@ def add_parsers(sub: Any, db_option: Any) -> None:
     imp.add_argument("--json", action="store_true", help="the result as JSON")
     ssub.add_parser("compact", help="empty the write-ahead log and rebuild the database file")
     for parser in (listing, show, export, delete, imp, ssub.choices["compact"]):
-        parser.add_argument("--lang", **lang)
+        parser.add_argument("--lang", **_LANG)
         db_option(parser)

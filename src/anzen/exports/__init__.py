@@ -31,6 +31,8 @@ class ExportError(Exception):
 
 @dataclass(frozen=True)
 class Written:
+    """A report file written, and its format."""
+
     format: str
     path: Path
 

@@ -18,6 +18,8 @@ RESPONDENT_FIELDS = ("contractor", "contractor_name", "applicant")  # header fie
 
 @dataclass(frozen=True)
 class FlowRef:
+    """How a session names its flow, the flow's fingerprint and its plan."""
+
     ref: str  # an installed flow id, or the absolute path of a flow file
     path: Path
     hash: str

@@ -48,6 +48,8 @@ class UnknownSession(StoreError):
 
 @dataclass(frozen=True)
 class SessionInfo:
+    """A stored session as listed: its flow, who answers it, its state and progress, who has it open."""
+
     id: str
     flow_id: str
     flow_version: str
@@ -100,6 +102,8 @@ class SessionInfo:
 
 @dataclass(frozen=True)
 class StoredAnswer:
+    """An answer as stored, and when it was given."""
+
     question_id: str
     value: Any
     answered_at: str
