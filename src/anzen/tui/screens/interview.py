@@ -37,6 +37,13 @@ from anzen.tui.widgets.transcript import Entry, Transcript
 from anzen.tui.words import w
 
 
+def width_class(app: Any) -> str:
+    """The breakpoint class Textual gives a screen of the app's width, given at once: added at the first
+    resize, it would restyle every widget of the screen before the first question is drawn."""
+    width = app.size.width
+    return next((name for edge, name in sorted(app.HORIZONTAL_BREAKPOINTS, reverse=True) if width >= edge), "")
+
+
 class InterviewScreen(Screen[GoHome]):
     class Shown(Message):
         """The first question is on screen (the app then creates a new session)."""
@@ -52,7 +59,7 @@ class InterviewScreen(Screen[GoHome]):
     lang: reactive[str] = reactive("ja", init=False)
 
     def __init__(self, state: InterviewState, lang: str, *, clock: Callable[[], datetime], out_dir: Path) -> None:
-        super().__init__()
+        super().__init__(classes=width_class(self.app))
         self.state, self.clock, self.out_dir = state, clock, out_dir
         self.set_reactive(InterviewScreen.lang, lang)
         self.node: Node | None = None  # the question asked now
