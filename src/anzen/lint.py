@@ -41,6 +41,7 @@ from anzen.yamlio import paused_gc
 
 SCHEMA_LINE = "# yaml-language-server: $schema="
 _ATOMS = (str, int, float, bool, NoneType)
+_NOT_ON_PATH = object()  # what a path that does not ask a question answers it: equal to no value
 ARTICLE = re.compile(r"第([0-9０-９]+)(条?)(?![0-9０-９条項号])")
 
 
@@ -308,7 +309,7 @@ class PathChecks:
                     index = leaf.rules[target.key]
                     if not isinstance(index, int) or leaf.statuses[target.key] != "confirmed":
                         continue
-                    if key in {(target.group, r.id) if r.scope == "block" else (None, r.id) for r in target.reads[index]}:
+                    if key in target.keys_by_rule[index]:
                         values.add(value)
         return values
 
@@ -352,13 +353,14 @@ class PathChecks:
         first_violation: tuple[Leaf, Part] | None = None
         for exploration in self.having.get(key, []):
             part = exploration.part
-            readers = [t for t in part.targets if key in t.rule_keys()]
+            readers = [t.key for t in part.targets if key in t.rule_keys()]
             seen = violated = False
             for leaf in exploration.leaves:
-                if leaf.answers.get(key, object()) != value:
+                if leaf.answers.get(key, _NOT_ON_PATH) != value:
                     continue
                 seen = True
-                followed = any("follow_up" in leaf.statuses[t.key].split("/") for t in readers) or bool(followers & leaf.visible)
+                statuses = leaf.statuses
+                followed = any("follow_up" in statuses[k].split("/") for k in readers) or not followers.isdisjoint(leaf.visible)
                 if not followed:
                     violated = True
                     if first_violation is None:
