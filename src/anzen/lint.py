@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from types import NoneType, UnionType
@@ -120,19 +119,31 @@ def schema_line(loaded: Loaded[Any]) -> list[Problem]:
                     severity="warning")]
 
 
-def texts_of(model: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Text]]:
-    """Every bilingual text of a loaded model, with where it is."""
+def texts_of(model: Any, loc: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], Text]]:
+    """Every bilingual text of a loaded model, with where it is, in the order of the file."""
+    found: list[tuple[tuple[Any, ...], Text]] = []
+    _collect_texts(model, loc, found)
+    return found
+
+
+def _collect_texts(model: Any, loc: tuple[Any, ...], found: list[tuple[tuple[Any, ...], Text]]) -> None:
+    # into one list, not generators: a text deep in a flow was passed up through as many generators as it
+    # was deep; and strings and None, most of the values, are not visited
     if isinstance(model, Text):
-        yield loc, model
+        found.append((loc, model))
     elif isinstance(model, Record):
         for name, key in _text_fields(type(model)):
-            yield from texts_of(getattr(model, name), (*loc, key))
+            value = getattr(model, name)
+            if type(value) not in _ATOMS:
+                _collect_texts(value, (*loc, key), found)
     elif isinstance(model, (list, tuple)):
         for i, value in enumerate(model):
-            yield from texts_of(value, (*loc, i))
+            if type(value) not in _ATOMS:
+                _collect_texts(value, (*loc, i), found)
     elif isinstance(model, dict):
         for key, value in model.items():
-            yield from texts_of(value, (*loc, key))
+            if type(value) not in _ATOMS:
+                _collect_texts(value, (*loc, key), found)
 
 
 @cache
