@@ -212,6 +212,7 @@ class _Builder:
             if section.id in section_ids:
                 self.problem("duplicate-id", f"section id '{section.id}' is used twice", loaded, ("sections", si, "id"), f"section '{section.id}'")
             section_ids.add(section.id)
+            section_info = SectionInfo(prefix + section.id, section.title, flow.checklist, section.category)  # one for its questions
             for qi, question in enumerate(section.questions):
                 loc = ("sections", si, "questions", qi)
                 if question.id in order:
@@ -219,7 +220,7 @@ class _Builder:
                     continue
                 order[question.id] = len(entries)
                 models[question.id] = question
-                entries.append((question, section, loc))
+                entries.append((question, section_info, loc))
         checklist = None
         if flow.checklist is not None:
             try:
@@ -237,10 +238,10 @@ class _Builder:
                 for i, ref_cat in enumerate(s.category for s in flow.sections):
                     if ref_cat is not None and ref_cat not in known:
                         self.problem("unknown-category", f"checklist '{checklist.id}' has no category '{ref_cat}'", loaded, ("sections", i, "category"), f"section '{flow.sections[i].id}'", did_you_mean(ref_cat, ids))
-        for position, (question, section, loc) in enumerate(entries):
+        scope = _Scope(flow, prefix, order, models, share, None, emitted=self.models)
+        for position, (question, section_info, loc) in enumerate(entries):
             subject = f"question '{question.id}'"
-            scope = _Scope(flow, prefix, order, models, share, position, emitted=self.models)
-            section_info = SectionInfo(prefix + section.id, section.title, flow.checklist, section.category)
+            scope.position = position  # one scope, moved along (nothing keeps it): not one made per question
             if isinstance(question, Include):
                 self.include(loaded, question, loc, scope, outer_when, stack)
                 continue

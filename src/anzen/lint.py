@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
 from types import NoneType, UnionType
@@ -41,6 +40,7 @@ from anzen.yamlio import paused_gc
 
 SCHEMA_LINE = "# yaml-language-server: $schema="
 _ATOMS = (str, int, float, bool, NoneType)
+_NOT_ON_PATH = object()  # what a path that does not ask a question answers it: equal to no value
 ARTICLE = re.compile(r"第([0-9０-９]+)(条?)(?![0-9０-９条項号])")
 
 
@@ -119,19 +119,31 @@ def schema_line(loaded: Loaded[Any]) -> list[Problem]:
                     severity="warning")]
 
 
-def texts_of(model: Any, loc: tuple[Any, ...] = ()) -> Iterator[tuple[tuple[Any, ...], Text]]:
-    """Every bilingual text of a loaded model, with where it is."""
+def texts_of(model: Any, loc: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], Text]]:
+    """Every bilingual text of a loaded model, with where it is, in the order of the file."""
+    found: list[tuple[tuple[Any, ...], Text]] = []
+    _collect_texts(model, loc, found)
+    return found
+
+
+def _collect_texts(model: Any, loc: tuple[Any, ...], found: list[tuple[tuple[Any, ...], Text]]) -> None:
+    # into one list, not generators: a text deep in a flow was passed up through as many generators as it
+    # was deep; and strings and None, most of the values, are not visited
     if isinstance(model, Text):
-        yield loc, model
+        found.append((loc, model))
     elif isinstance(model, Record):
         for name, key in _text_fields(type(model)):
-            yield from texts_of(getattr(model, name), (*loc, key))
+            value = getattr(model, name)
+            if type(value) not in _ATOMS:
+                _collect_texts(value, (*loc, key), found)
     elif isinstance(model, (list, tuple)):
         for i, value in enumerate(model):
-            yield from texts_of(value, (*loc, i))
+            if type(value) not in _ATOMS:
+                _collect_texts(value, (*loc, i), found)
     elif isinstance(model, dict):
         for key, value in model.items():
-            yield from texts_of(value, (*loc, key))
+            if type(value) not in _ATOMS:
+                _collect_texts(value, (*loc, key), found)
 
 
 @cache
@@ -308,7 +320,7 @@ class PathChecks:
                     index = leaf.rules[target.key]
                     if not isinstance(index, int) or leaf.statuses[target.key] != "confirmed":
                         continue
-                    if key in {(target.group, r.id) if r.scope == "block" else (None, r.id) for r in target.reads[index]}:
+                    if key in target.keys_by_rule[index]:
                         values.add(value)
         return values
 
@@ -352,13 +364,14 @@ class PathChecks:
         first_violation: tuple[Leaf, Part] | None = None
         for exploration in self.having.get(key, []):
             part = exploration.part
-            readers = [t for t in part.targets if key in t.rule_keys()]
+            readers = [t.key for t in part.targets if key in t.rule_keys()]
             seen = violated = False
             for leaf in exploration.leaves:
-                if leaf.answers.get(key, object()) != value:
+                if leaf.answers.get(key, _NOT_ON_PATH) != value:
                     continue
                 seen = True
-                followed = any("follow_up" in leaf.statuses[t.key].split("/") for t in readers) or bool(followers & leaf.visible)
+                statuses = leaf.statuses
+                followed = any("follow_up" in statuses[k].split("/") for k in readers) or not followers.isdisjoint(leaf.visible)
                 if not followed:
                     violated = True
                     if first_violation is None:

@@ -55,7 +55,12 @@ class Target:
 
     @cached_property
     def _rule_keys(self) -> frozenset[Key]:
-        return frozenset(key_of(ref, self.group) for refs in self.reads for ref in refs)
+        return frozenset().union(*self.keys_by_rule)
+
+    @cached_property
+    def keys_by_rule(self) -> tuple[frozenset[Key], ...]:
+        """The answers each rule reads, as keys (asked for on every path that rule decides)."""
+        return tuple(frozenset(key_of(ref, self.group) for ref in refs) for refs in self.reads)
 
 
 @dataclass
@@ -237,14 +242,14 @@ class Explorer:
 
     def _leaf(self, interview: Interview, part: Part, answers: dict[Key, Any]) -> Leaf:
         shown: dict[Key, Any] = {}
-        visible: set[Key] = set()
-        for (group, qid), value in answers.items():
-            shown[(group, qid)] = value
-            visible.add((group, qid))
-            if isinstance(value, list) and value and isinstance(value[0], dict) and self.plan.by_id[qid].is_group:
+        visible: set[Key] = set(answers)
+        for key, value in answers.items():
+            shown[key] = value
+            if type(value) is list and value and isinstance(value[0], dict) and self.plan.by_id[key[1]].is_group:
+                qid = key[1]
                 for cid, cvalue in value[0].items():
                     if cid in part.block.get(qid, ()):
-                        shown[(qid, cid)] = cvalue
+                        shown[(qid, cid)] = cvalue  # beside its group: paths are described in asking order
                     visible.add((qid, cid))
         statuses: dict[str, str] = {}
         rules: dict[str, int | str | None] = {}
