@@ -4,8 +4,6 @@ Every status has a symbol and a word as well as a colour; answer text is never r
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import os
 import sys
 from pathlib import Path
