@@ -114,6 +114,7 @@ class Transcript(VerticalScroll, can_focus=False):
         self.entries: list[Entry] = []
         self.live: deque[Bubble] = deque()  # the latest entries, as bubbles (oldest first)
         self.earlier = History(lang)
+        self.anchored = False  # kept at the end as entries are added
 
     @property
     def folded(self) -> list[Entry]:
@@ -133,7 +134,11 @@ class Transcript(VerticalScroll, can_focus=False):
             for bubble in old:
                 (bubble.parent if isinstance(bubble.parent, Horizontal) else bubble).remove()
             self.earlier.add([bubble.entry for bubble in old])
-        self.anchor()  # at the end, scrolled in the same frame as the layout changes
+        if self.anchored:
+            self.anchor()  # at the end, scrolled in the same frame as the layout changes
+        else:  # anchored after the first frame: anchoring makes the scrollbar widget at once (~5 ms)
+            self.anchored = True
+            self.call_after_refresh(self.anchor)
 
     def add_folded(self, entries: list[Entry]) -> None:
         """Entries shown only in compact form (answers loaded from a file or a saved session)."""
