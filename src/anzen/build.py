@@ -75,7 +75,7 @@ class _Builder:
             if scope.block_position is not None and scope.block_order[name] >= scope.block_position:
                 self.problem("asked-later", f"condition refers to '{name}' which is asked later in the block", loaded, loc, subject)
                 return None
-            return c.Ref(name, c.BLOCK), scope.block[name]
+            return c.Ref(id=name, scope=c.BLOCK), scope.block[name]
         if name in scope.share:
             ref = scope.share[name]
             return ref, self.models.get(ref.id)
@@ -90,10 +90,10 @@ class _Builder:
                 where = "at the same point" if scope.order[name] == scope.position else "later"
                 self.problem("asked-later", f"condition refers to '{name}' which is asked {where}", loaded, loc, subject, hint)
                 return None
-            return c.Ref(scope.prefix + name), model
+            return c.Ref(id=scope.prefix + name), model
         full = scope.prefix + name
         if full in scope.emitted:
-            return c.Ref(full), scope.emitted[full]
+            return c.Ref(id=full), scope.emitted[full]
         candidates = list(scope.order) + list(scope.block or ())  # later ones too: the fix may be to move it
         self.problem("unknown-question", f"condition refers to '{name}' which is not a question of this flow", loaded, loc, subject, did_you_mean(name, candidates))
         return None
@@ -103,30 +103,30 @@ class _Builder:
         if cond is None:
             return None
         if isinstance(cond, m.AllOf):
-            return c.All(tuple(self.condition(x, scope, loaded, (*loc, "all", i), subject) or c.All(()) for i, x in enumerate(cond.all)))
+            return c.All(items=tuple(self.condition(x, scope, loaded, (*loc, "all", i), subject) or c.All(items=()) for i, x in enumerate(cond.all)))
         if isinstance(cond, m.AnyOf):
-            return c.AnyOf(tuple(self.condition(x, scope, loaded, (*loc, "any", i), subject) or c.All(()) for i, x in enumerate(cond.any)))
+            return c.AnyOf(items=tuple(self.condition(x, scope, loaded, (*loc, "any", i), subject) or c.All(items=()) for i, x in enumerate(cond.any)))
         if isinstance(cond, m.NotOf):
             inner = self.condition(cond.not_, scope, loaded, (*loc, "not"), subject)
-            return c.Not(inner) if inner is not None else c.All(())
+            return c.Not(item=inner) if inner is not None else c.All(items=())
         assert isinstance(cond, m.Compare)
         resolved = self.resolve(cond.question, scope, loaded, (*loc, "question"), subject)
         if resolved is None:
-            return c.All(())  # keep going: the problem is recorded
+            return c.All(items=())  # keep going: the problem is recorded
         ref, target = resolved
         op, operand = cond.operator, cond.operand
         other = None
         if isinstance(operand, m.AnswerRef):
             other_resolved = self.resolve(operand.question, scope, loaded, (*loc, op), subject)
             if other_resolved is None:
-                return c.All(())
+                return c.All(items=())
             other, other_model = other_resolved
             if target is not None and other_model is not None and type(other_model) is not type(target):
                 self.problem("not-comparable", f"'{cond.question}' and '{operand.question}' are different kinds of question ({target.kind}, {other_model.kind})", loaded, (*loc, op), subject)
             operand = None
         if target is not None:
             self.check_comparison(cond.question, target, op, operand, other is not None, loaded, (*loc, op), subject)
-        return c.Cmp(ref, op, operand, other)
+        return c.Cmp(ref=ref, op=op, value=operand, other=other)
 
     def check_comparison(self, name: str, target: Any, op: str, operand: Any, is_ref: bool, loaded: Loaded[Any], loc: tuple[Any, ...], subject: str) -> None:
         kind = target.kind
@@ -212,7 +212,7 @@ class _Builder:
             if section.id in section_ids:
                 self.problem("duplicate-id", f"section id '{section.id}' is used twice", loaded, ("sections", si, "id"), f"section '{section.id}'")
             section_ids.add(section.id)
-            section_info = SectionInfo(prefix + section.id, section.title, flow.checklist, section.category)  # one for its questions
+            section_info = SectionInfo(id=prefix + section.id, title=section.title, checklist=flow.checklist, category=section.category)  # one for its questions
             for qi, question in enumerate(section.questions):
                 loc = ("sections", si, "questions", qi)
                 if question.id in order:
@@ -255,7 +255,8 @@ class _Builder:
             children: tuple[Node, ...] = ()
             if isinstance(question, GroupQuestion):
                 children = self.group_children(question, scope, loaded, loc, section_info)
-            node = Node(prefix + question.id, len(self.nodes), question, when, section_info, loaded.file, loaded.doc.line_of(loc), children, names)
+            node = Node(id=prefix + question.id, index=len(self.nodes), question=question, when=when, section=section_info, file=loaded.file,
+                        line=loaded.doc.line_of(loc), children=children, names=names)
             self.nodes.append(node)
             self.models[node.id] = question
         if flow.checklist is not None and checklist is not None:
@@ -297,7 +298,8 @@ class _Builder:
             self.check_refs(child.refs, loaded, (*child_loc, "refs"), subject)
             names = self.placeholders([child.prompt, child.help], child_scope, loaded, child_loc, subject)
             self.check_validation(child, loaded, child_loc, subject)
-            children.append(Node(child.id, i, child, when, section, loaded.file, loaded.doc.line_of(child_loc), (), names))
+            children.append(Node(id=child.id, index=i, question=child, when=when, section=section, file=loaded.file,
+                                 line=loaded.doc.line_of(child_loc), names=names))
         if group.label_from is not None and group.label_from not in block:
             self.problem("unknown-question", f"label_from '{group.label_from}' is not a question of the group", loaded, (*loc, "label_from"), f"question '{group.id}'", did_you_mean(group.label_from, block))
         return tuple(children)
@@ -360,9 +362,10 @@ class _Builder:
             for i, rule in enumerate(outcome.rules):
                 rule_loc = (*loc, i)
                 names = self.placeholders([rule.reason, rule.action], scope, loaded, rule_loc, subject)
-                rules.append(Rule(self.condition(rule.when, scope, loaded, (*rule_loc, "when"), subject), rule.status, rule.reason, rule.action, tuple(rule.refs), names))
+                rules.append(Rule(when=self.condition(rule.when, scope, loaded, (*rule_loc, "when"), subject), status=rule.status,
+                                  reason=rule.reason, action=rule.action, refs=tuple(rule.refs), names=names))
                 self.check_refs(rule.refs, loaded, (*rule_loc, "refs"), subject)
-            outcomes[item_id] = ItemOutcome(item_id, for_each, tuple(rules), outcome.unsure_action)
+            outcomes[item_id] = ItemOutcome(item=item_id, for_each=for_each, rules=tuple(rules), unsure_action=outcome.unsure_action)
         for item_id, item in items.items():
             if item_id not in flow.outcomes:
                 self.problem("item-never-set", f"checklist item '{item_id}' of '{checklist.id}' is never set: add it to outcomes", loaded, ("outcomes",), f"item '{item_id}'")
@@ -383,11 +386,11 @@ class _Builder:
                         parts.append(resolved[0])
                 else:
                     parts.append(part)
-            header[field_id] = HeaderExpr(tuple(parts))
+            header[field_id] = HeaderExpr(parts=tuple(parts))
         for cat in checklist.categories:
             for item in cat.items:
                 self.check_refs(item.refs, loaded, ("checklist",), f"item '{item.id}'")
-        self.bindings.append(Binding(checklist, flow.id, prefix, when, outcomes, header))
+        self.bindings.append(Binding(checklist=checklist, flow_id=flow.id, prefix=prefix, when=when, outcomes=outcomes, header=header))
 
     def crosswalk(self) -> Any:
         """checklists/crosswalk.yaml and the documents it cites (for the articles reports add to follow-ups)."""

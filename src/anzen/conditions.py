@@ -1,53 +1,56 @@
 """Compiled conditions and their evaluation (pure, no I/O).
 
-The flow's condition models are compiled once into these small immutable nodes, with every
-question id resolved to its full id and scope, so evaluating is a plain tree walk."""
+The flow's condition models are compiled once into these small immutable nodes (Records, built by
+keyword), with every question id resolved to its full id and scope, so evaluating is a plain tree walk."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, Union
+
+from anzen.model.base import Record
+
+_set = object.__setattr__
 
 ABSENT = object()  # not on the path, not answered, or skipped
 
 BLOCK, OUTER = "block", "outer"
 
 
-@dataclass(frozen=True)
-class Ref:
+class Ref(Record):
     """An answer: `id` is a full question id (OUTER) or a question id within the current block (BLOCK)."""
 
     id: str
-    scope: str = OUTER
+    scope: str
+
+    def __init__(self, *, id: str, scope: str = OUTER) -> None:  # the record made most: no generic completion
+        _set(self, "id", id)
+        _set(self, "scope", scope)
 
 
-@dataclass(frozen=True)
-class Cmp:
+class Cmp(Record):
     """`ref` compared with `op` to a literal `value` or to the answer `other`."""
 
     ref: Ref
     op: str
-    value: Any = None  # literal operand
-    other: Ref | None = None  # operand taken from another answer
+    value: Any  # literal operand
+    other: Ref | None  # operand taken from another answer
+    _defaults = {"value": None, "other": None}
 
 
-@dataclass(frozen=True)
-class All:
+class All(Record):
     """True when every item is."""
 
     items: tuple["Cond", ...]
 
 
-@dataclass(frozen=True)
-class AnyOf:
+class AnyOf(Record):
     """True when one item is."""
 
     items: tuple["Cond", ...]
 
 
-@dataclass(frozen=True)
-class Not:
+class Not(Record):
     """True when the item is not."""
 
     item: "Cond"
@@ -136,7 +139,7 @@ def conjoin(*conds: Cond | None) -> Cond | None:
     present = tuple(c for c in conds if c is not None)
     if not present:
         return None
-    return present[0] if len(present) == 1 else All(present)
+    return present[0] if len(present) == 1 else All(items=present)
 
 
 def describe(cond: Cond | None) -> str:

@@ -1,20 +1,21 @@
-"""The compiled form of a flow (includes expanded, ids resolved): what the engine runs on."""
+"""The compiled form of a flow (includes expanded, ids resolved): what the engine runs on.
+
+Its parts are Records (anzen.model.base) like the loaded form they hold: immutable, built by keyword,
+and free to define (seven frozen dataclasses cost every start ~4 ms before the first question)."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any, Union
 
 from anzen.conditions import Cond, Ref
-from anzen.model.base import Words
+from anzen.model.base import Record, Words
 from anzen.model.runtime import ArticleRef, Checklist, Flow, GroupQuestion, InfoMessage, SourceDocument, Text
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z0-9][A-Za-z0-9_\-.]*)\}")  # {question_id} in a text: that answer
 
 
-@dataclass(frozen=True)
-class SectionInfo:
+class SectionInfo(Record):
     """A section of the flow, and the checklist category its questions serve."""
 
     id: str  # full id
@@ -23,9 +24,8 @@ class SectionInfo:
     category: str | None
 
 
-@dataclass(frozen=True, eq=False)
-class Node:
-    """One question (or info message) of the plan, in asking order."""
+class Node(Record):
+    """One question (or info message) of the plan, in asking order. Compared by identity: a plan has each once."""
 
     id: str  # full id: '<include>.<question>' inside a sub-flow
     index: int
@@ -34,8 +34,12 @@ class Node:
     section: SectionInfo
     file: str
     line: int | None
-    children: tuple["Node", ...] = ()  # a group's block questions (ids local to the block)
-    names: dict[str, Ref] = field(default_factory=dict)  # {placeholder} in its texts → the answer it shows
+    children: tuple["Node", ...]  # a group's block questions (ids local to the block)
+    names: dict[str, Ref]  # {placeholder} in its texts → the answer it shows
+    _defaults = {"children": ()}
+    _factories = {"names": dict}
+    __eq__ = object.__eq__
+    __hash__ = object.__hash__
 
     @property
     def kind(self) -> str:
@@ -56,8 +60,7 @@ class Node:
         return next(c for c in self.children if c.id == child_id)
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Record):
     """When `when` holds, a checklist item takes `status` (with a reason, an action and the articles behind it)."""
 
     when: Cond | None
@@ -65,11 +68,11 @@ class Rule:
     reason: Text | None
     action: Text | None
     refs: tuple[ArticleRef, ...]
-    names: dict[str, Ref] = field(default_factory=dict)  # {placeholder} in reason/action → answer
+    names: dict[str, Ref]  # {placeholder} in reason/action → answer
+    _factories = {"names": dict}
 
 
-@dataclass(frozen=True)
-class ItemOutcome:
+class ItemOutcome(Record):
     """How a checklist item is decided: its rules in order (once per block of a group with `for_each`)."""
 
     item: str
@@ -78,15 +81,13 @@ class ItemOutcome:
     unsure_action: Text | None
 
 
-@dataclass(frozen=True)
-class HeaderExpr:
+class HeaderExpr(Record):
     """A checklist header field: literal text and answers, joined."""
 
     parts: tuple[Union[str, Ref], ...]
 
 
-@dataclass(frozen=True)
-class Binding:
+class Binding(Record):
     """A checklist filled by the plan (the main flow's, or an included sub-flow's)."""
 
     checklist: Checklist
@@ -97,8 +98,7 @@ class Binding:
     header: dict[str, HeaderExpr]
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(Record):
     """A flow compiled: its nodes in asking order, the checklists they fill, the documents they cite."""
 
     flow: Flow
@@ -106,10 +106,11 @@ class Plan:
     nodes: tuple[Node, ...]
     bindings: tuple[Binding, ...]
     sources: dict[str, SourceDocument]
-    dependents: dict[str, tuple[int, ...]] = field(repr=False)
-    by_id: dict[str, Node] = field(repr=False)
-    crosswalk: Any = field(default=None, repr=False)  # anzen.model.runtime.Crosswalk: other municipalities' articles
-    files: tuple[str, ...] = field(default=(), repr=False)  # flow files (absolute), the flow first, then each sub-flow as included
+    dependents: dict[str, tuple[int, ...]]
+    by_id: dict[str, Node]
+    crosswalk: Any  # anzen.model.runtime.Crosswalk: other municipalities' articles
+    files: tuple[str, ...]  # flow files (absolute), the flow first, then each sub-flow as included
+    _defaults = {"crosswalk": None, "files": ()}
 
     def __repr__(self) -> str:
         return f"Plan({self.flow.id!r} {self.flow.version}, {len(self.nodes)} nodes, {len(self.bindings)} checklists)"

@@ -11,20 +11,22 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
 R = TypeVar("R", bound="Record")
+_set = object.__setattr__
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_\-]*$"
 OPERATORS = ("equals", "in", "answered", "gt", "gte", "lt", "lte", "includes")
 
 
 class Record:
-    """Base of the loaded form (anzen.model.runtime): immutable, built by keyword, compared and hashed by its
-    fields. Plain code rather than dataclasses: defining ~40 dataclasses costs every start 15–35 ms (their
+    """Base of the loaded form (anzen.model.runtime) and of the plan: immutable, built by keyword, compared and
+    hashed by its fields. Plain code rather than dataclasses: defining ~40 dataclasses costs every start 15–35 ms (their
     methods are compiled at import); these classes cost next to nothing. The fields live in the instance's
     dict, so that the loader makes a record from a validated model with one dict copy, and pickle restores
     one without calling anything of ours."""
 
     __slots__ = ()
     _fields: ClassVar[tuple[str, ...]] = ()  # every field, the base class's first
+    _names: ClassVar[frozenset[str]] = frozenset()
     _defaults: ClassVar[dict[str, Any]] = {}
     _factories: ClassVar[dict[str, Callable[[], Any]]] = {}  # fields whose default is a new list or dict
 
@@ -33,23 +35,32 @@ class Record:
         super().__init_subclass__(**kwargs)
         base = next(b for b in cls.__mro__[1:] if issubclass(b, Record))
         cls._fields = base._fields + tuple(cls.__dict__.get("__annotations__", ()))
+        cls._names = frozenset(cls._fields)
         cls._defaults = {**base._defaults, **cls.__dict__.get("_defaults", {})}
         cls._factories = {**base._factories, **cls.__dict__.get("_factories", {})}
 
     def __init__(self, **values: Any) -> None:
+        if len(values) != len(self._fields) or not values.keys() <= self._names:
+            values = self._completed(values)
+        for name in self._fields:  # one by one, in the fields' order: the values stay inline in the instance,
+            _set(self, name, values[name])  # where reading an attribute is fastest (as a dataclass's __init__ does)
+
+    @classmethod
+    def _completed(cls, values: dict[str, Any]) -> dict[str, Any]:
+        unknown = [name for name in values if name not in cls._names]
+        if unknown:
+            raise TypeError(f"{cls.__name__}() has no field {', '.join(unknown)}")
         fields: dict[str, Any] = {}
-        for name in self._fields:
+        for name in cls._fields:
             if name in values:
-                fields[name] = values.pop(name)
-            elif name in self._factories:
-                fields[name] = self._factories[name]()
-            elif name in self._defaults:
-                fields[name] = self._defaults[name]
+                fields[name] = values[name]
+            elif name in cls._factories:
+                fields[name] = cls._factories[name]()
+            elif name in cls._defaults:
+                fields[name] = cls._defaults[name]
             else:
-                raise TypeError(f"{type(self).__name__}() needs {name}=")
-        if values:
-            raise TypeError(f"{type(self).__name__}() has no field {', '.join(values)}")
-        object.__setattr__(self, "__dict__", fields)
+                raise TypeError(f"{cls.__name__}() needs {name}=")
+        return fields
 
     @classmethod
     def from_fields(cls: type[R], fields: dict[str, Any]) -> R:
@@ -69,10 +80,10 @@ class Record:
         return type(self).from_fields({**self.__dict__, **changes})
 
     def __setattr__(self, name: str, value: Any) -> None:
-        raise AttributeError(f"{type(self).__name__} is immutable (the loaded form of a file)")
+        raise AttributeError(f"{type(self).__name__} is immutable")
 
     def __delattr__(self, name: str) -> None:
-        raise AttributeError(f"{type(self).__name__} is immutable (the loaded form of a file)")
+        raise AttributeError(f"{type(self).__name__} is immutable")
 
     def __eq__(self, other: object) -> bool:
         return type(other) is type(self) and self.__dict__ == other.__dict__

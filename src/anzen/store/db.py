@@ -87,6 +87,8 @@ def _prepare_location(path: Path) -> list[str]:
         try:
             parent.mkdir(parents=True, mode=0o700)
             os.chmod(parent, 0o700)
+        except FileExistsError:
+            pass  # another process made it a moment ago (two starting on a new database at once)
         except OSError as exc:
             raise StoreError(f"{parent}: cannot create the folder for the database: {exc.strerror or exc}") from None
     elif parent.resolve() == default_path().parent.resolve():
