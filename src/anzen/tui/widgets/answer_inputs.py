@@ -64,10 +64,13 @@ class TextAnswer(AnswerInput):
         self.tried = False  # "an answer is required" only after Enter on an empty input
 
     def compose(self) -> ComposeResult:
-        with Horizontal(classes="input-row"):
-            yield Input(value="" if self.current is None else str(self.current), id="text", placeholder=self.placeholder)
-            if self.unit:
+        field = Input(value="" if self.current is None else str(self.current), id="text", placeholder=self.placeholder)
+        if self.unit:
+            with Horizontal(classes="input-row"):
+                yield field
                 yield Static(self.unit, classes="unit", markup=False)
+        else:  # no row to hold: every widget costs the first frame its compose, styles and layout
+            yield field
         yield Static("", classes="message", markup=False)
         yield Static(self.hint, classes="hint", markup=False)
 

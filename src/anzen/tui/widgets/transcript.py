@@ -120,8 +120,12 @@ class Transcript(VerticalScroll, can_focus=False):
     def folded(self) -> list[Entry]:
         return self.earlier.entries
 
-    def compose(self):  # type: ignore[no-untyped-def]
-        yield self.earlier
+    def _fold(self, entries: list[Entry]) -> None:
+        """Into the compact history at the top, mounted with its first entries (not before: a widget
+        costs the first frame its compose and styles even hidden)."""
+        self.earlier.add(entries)
+        if self.earlier.parent is None:
+            self.mount(self.earlier, before=0 if self.children else None)
 
     def add(self, entry: Entry) -> None:
         self.entries.append(entry)
@@ -133,7 +137,7 @@ class Transcript(VerticalScroll, can_focus=False):
             old = [self.live.popleft() for _ in range(len(self.live) - LIVE_BUBBLES)]
             for bubble in old:
                 (bubble.parent if isinstance(bubble.parent, Horizontal) else bubble).remove()
-            self.earlier.add([bubble.entry for bubble in old])
+            self._fold([bubble.entry for bubble in old])
         if self.anchored:
             self.anchor()  # at the end, scrolled in the same frame as the layout changes
         else:  # anchored after the first frame: anchoring makes the scrollbar widget at once (~5 ms)
@@ -143,7 +147,7 @@ class Transcript(VerticalScroll, can_focus=False):
     def add_folded(self, entries: list[Entry]) -> None:
         """Entries shown only in compact form (answers loaded from a file or a saved session)."""
         self.entries.extend(entries)
-        self.earlier.add(entries)
+        self._fold(entries)
 
     def supersede(self, question: str) -> None:
         """Answers to `question` shown so far are no longer current (changed or removed)."""
