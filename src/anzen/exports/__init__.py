@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib
 import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,6 +69,8 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, mode: int = 0o
     """Write via a temporary file and rename; never replace an existing file unless `force`."""
     if path.exists() and not force:
         raise ExportError(f"{path}: already exists (use --force to overwrite)")
+    import tempfile  # here: the line mode imports this package before its first question, and writes at the end
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
