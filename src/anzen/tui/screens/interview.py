@@ -28,8 +28,9 @@ from anzen.plan import Node
 from anzen.tui.caches import trim as trim_caches
 from anzen.tui.conversation import answer_text, changed_text, loaded_entries, question_summary, question_text, removed_text
 from anzen.tui.keys import localize_bindings
-from anzen.tui.navigation import BackToReview, EditAnswer, GoHome, KeepAsking, ResultAction, ReviewChoice, ShowResult
-from anzen.tui.overview import answer_rows, category_rows, questions_of_category, refs_for, source_articles
+from anzen.tui.navigation import EditAnswer, GoHome
+from anzen.tui.overview import answer_rows, category_rows, questions_of_category
+from anzen.tui.screens.interview_keys import OtherScreens
 from anzen.tui.state import GroupDraft, InterviewState
 from anzen.tui.widgets.answer_inputs import AnswerInput, answer_input_for
 from anzen.tui.widgets.group_panel import GroupPanel
@@ -44,7 +45,7 @@ def width_class(app: Any) -> str:
     return next((name for edge, name in sorted(app.HORIZONTAL_BREAKPOINTS, reverse=True) if width >= edge), "")
 
 
-class InterviewScreen(Screen[GoHome]):
+class InterviewScreen(OtherScreens, Screen[GoHome]):
     class Shown(Message):
         """The first question is on screen (the app then creates a new session)."""
 
@@ -370,57 +371,3 @@ class InterviewScreen(Screen[GoHome]):
     @on(Button.Pressed, ".to-review")
     def _to_review(self) -> None:
         self.action_review()
-
-    # -- other screens -------------------------------------------------------
-    def action_sources(self) -> None:
-        from anzen.tui.screens.source import SourceScreen
-
-        node = self.child or self.node
-        if node is None:
-            return
-        plan = self.interview.plan
-        prompt = self.interview.text(node, node.question.prompt, self.lang, self.draft.block if self.draft and self.child else None)
-        self.app.push_screen(SourceScreen(prompt, source_articles(plan, refs_for(plan, node), self.lang), self.lang))
-
-    def action_note(self) -> None:
-        from anzen.tui.screens.note import NoteScreen
-
-        # the answer just given (or the one being changed); other answers: F2 in the review
-        node = self.node if self.node is not None and self.interview.is_answered(self.node.id) else self.interview.previous(self.node.id if self.node else None)
-        if node is None or not self.state.staff_led:
-            return
-        prompt = self.interview.text(node, node.question.prompt, self.lang)
-
-        def saved(text: str | None) -> None:
-            if text is None:
-                return
-            self.state.set_note(node.id, text)
-            self.transcript.refresh_answer(node.id)
-            self.notify(w(self.lang, "note_saved" if text.strip() else "note_cleared"))
-
-        self.app.push_screen(NoteScreen(prompt, self.state.notes.get(node.id, ""), self.lang), saved)
-
-    def action_review(self) -> None:
-        from anzen.tui.screens.review import ReviewScreen
-
-        self.app.push_screen(ReviewScreen(self.state, self.lang), self._reviewed)
-
-    async def _reviewed(self, choice: ReviewChoice | None) -> None:
-        if isinstance(choice, EditAnswer):
-            self.from_review = True
-            await self.jump(choice.question)
-        elif isinstance(choice, ShowResult):
-            self.action_result()
-        elif isinstance(choice, KeepAsking):
-            self.from_review = False
-
-    def action_result(self) -> None:
-        from anzen.tui.screens.result import ResultScreen
-
-        self.app.push_screen(ResultScreen(self.state, self.lang, clock=self.clock, out_dir=self.out_dir), self._after_result)
-
-    def _after_result(self, action: ResultAction | None) -> None:
-        if isinstance(action, BackToReview):
-            self.action_review()
-        elif isinstance(action, GoHome):
-            self.dismiss(GoHome())
