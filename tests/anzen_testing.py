@@ -6,7 +6,7 @@ import textwrap
 from datetime import date
 from pathlib import Path
 
-from anzen.build import build_plan, load_plan
+from anzen.build import build_plan
 from anzen.engine import Interview
 from anzen.loader import load_flow
 from anzen.registry import Library

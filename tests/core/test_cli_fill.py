@@ -80,7 +80,7 @@ BAD = {
 @pytest.mark.parametrize("name", BAD)
 def test_bad_answers_exit_2_and_write_nothing(tmp_path, name):
     text, expected = BAD[name]
-    answers = write(tmp_path / "a.yaml", text)
+    write(tmp_path / "a.yaml", text)
     (tmp_path / "out").mkdir()
     existing = write(tmp_path / "out" / "r.json", "keep me")
     result = anzen("fill", "wakayama-safety-report", "--answers", "a.yaml", "--out", "out", "--name", "r", "--force", cwd=tmp_path)

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from anzen.conditions import ABSENT, evaluate
 from anzen.engine import _Waiting
 from anzen.errors import AnswerError
-from anzen_testing import TODAY, interview
+from anzen_testing import interview
 
 FLOW = """
 id: t

@@ -6,13 +6,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from prompt_toolkit.application import create_app_session
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from anzen.cli.interview import LineInterview
-from anzen.report import report_dict
 from anzen.result import results
 from anzen_testing import interview
 from core.test_wakayama_paths import BASE
