@@ -73,3 +73,45 @@ def test_anzen_app_passes_the_flow_to_the_app(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(anzen.tui, "run", lambda lang="ja", flow=None, db=None: opened.append((lang, flow)) or 0)
     assert main(["app", "wakayama-safety-report", "--lang", "en"]) == 0 and main(["app"]) == 0
     assert opened == [("en", "wakayama-safety-report"), ("ja", None)]
+
+
+FIRST_FRAME = """
+import asyncio, json, sys
+from pathlib import Path
+from anzen.tui.app import AnzenApp
+from anzen.tui.sessions import SessionLink
+
+app = AnzenApp(flow="wakayama-safety-report", out_dir=Path("exports"), sessions=SessionLink(sys.argv[1]))
+display, seen = app._display, []
+
+def displayed(screen, renderable):  # every frame passes here (headless: drawn nowhere)
+    display(screen, renderable)
+    if renderable is not None and not seen and app.screen.query("AnswerInput"):
+        seen.append(sorted(m for m in sys.modules if m.split(".")[0] in ("anzen", "pydantic", "sqlite3")))
+
+async def main():
+    app._display = displayed
+    async with app.run_test(size=(100, 30)) as pilot:
+        while not seen:
+            await pilot.pause()
+    print(json.dumps(seen[0]))
+
+asyncio.run(main())
+"""
+
+
+def test_the_first_question_is_drawn_before_the_store_the_result_and_the_side_panel_are_loaded(tmp_path: Path) -> None:
+    """What makes the app start fast, kept so: the first frame needs none of these (benchmarks/RESULTS.md, goal 1)."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "ANZEN_CACHE_DIR": str(tmp_path / "cache")}
+    runs = [subprocess.run([sys.executable, "-c", FIRST_FRAME, str(tmp_path / "s.db")], cwd=tmp_path, env=env,
+                           capture_output=True, text=True, timeout=120) for _ in range(2)]  # the second reads the kept plan
+    loaded = set(json.loads(runs[1].stdout.strip().splitlines()[-1]))
+    assert "anzen.tui.screens.interview" in loaded and "anzen.plan" in loaded, runs[1].stderr
+    late = {"pydantic", "sqlite3", "anzen.store", "anzen.result", "anzen.report", "anzen.exports",
+            "anzen.tui.widgets.side_panel", "anzen.tui.widgets.footer", "anzen.tui.widgets.answer_choices"}
+    assert not loaded & late
