@@ -35,7 +35,7 @@ def question_text(interview: Interview, node: Node, block: Mapping[str, Any] | N
         if refs:
             names = ("、" if lang == "ja" else "; ").join(a.label for a in source_articles(interview.plan, refs, lang))
             tail = f"{names}（F1）" if lang == "ja" else f"{names} (F1)"
-            lines.append(Content.styled(f"{w(lang, 'result.refs')}: {tail}", "$text-muted"))
+            lines.append(Content.styled(f"{w(lang, 'result.refs')}: {tail}", "$foreground-muted"))
         return Content("\n").join(lines)
 
     return render

@@ -31,7 +31,7 @@ def flow_option(row: dict[str, Any], lang: str) -> Option:
     lines = [Content.styled(title.get(lang) or title["ja"], "bold")]
     if description:
         lines.append(Content("  " + (description.get(lang) or description["ja"])))
-    lines.append(Content.styled("  " + w(lang, "home.questions", n=row["questions"]) + " · " + w(lang, "home.langs", langs=langs), "$text-muted"))
+    lines.append(Content.styled("  " + w(lang, "home.questions", n=row["questions"]) + " · " + w(lang, "home.langs", langs=langs), "$foreground-muted"))
     return Option(Content("\n").join(lines), id=str(row["id"]))
 
 
@@ -89,7 +89,7 @@ class HomeScreen(Screen[StartRequest]):
         lang = self.lang
         localize_bindings(self, lang)
         self.query_one("#title", Static).update(Content.styled(w(lang, "home.title"), "bold"))
-        self.query_one("#intro", Static).update(Content.styled(w(lang, "home.intro"), "$text-muted"))
+        self.query_one("#intro", Static).update(Content.styled(w(lang, "home.intro"), "$foreground-muted"))
         self.query_one("#flows-label", Static).update(w(lang, "home.flows"))
         self.query_one("#mode-label", Static).update(w(lang, "home.mode"))
         self.query_one("#mode-self", RadioButton).label = w(lang, "mode_self")
@@ -118,7 +118,7 @@ class HomeScreen(Screen[StartRequest]):
             recent = self.query_one("#recent", OptionList)
             recent.clear_options()
             recent.add_options([
-                Option(Content.assemble((r.title, "bold"), "  ", r.respondent or "", "  ", (r.generated_at, "$text-muted")), id=str(n))
+                Option(Content.assemble((r.title, "bold"), "  ", r.respondent or "", "  ", (r.generated_at, "$foreground-muted")), id=str(n))
                 for n, r in enumerate(self.recent)
             ])
 

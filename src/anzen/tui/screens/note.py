@@ -27,7 +27,7 @@ class NoteScreen(ModalScreen[str | None]):
         with Vertical(id="dialog"):
             yield Static(Content.styled(w(self.lang, "note_title", prompt=self.prompt), "bold"), id="title")
             yield Input(value=self.current, id="note", max_length=2000)
-            yield Static(Content.styled("Enter: " + w(self.lang, "save") + " / Esc: " + w(self.lang, "cancel"), "$text-muted"))
+            yield Static(Content.styled("Enter: " + w(self.lang, "save") + " / Esc: " + w(self.lang, "cancel"), "$foreground-muted"))
 
     def on_mount(self) -> None:
         self.query_one(Input).focus()

@@ -89,7 +89,7 @@ class ResultScreen(Screen[ResultAction]):
         interview = self.state.interview
         title = Content.assemble((w(lang, "result.title"), "bold"), " — ", self.state.plan.flow.title.get(lang))
         if self.state.staff:
-            title = Content.assemble(title, "  ", (w(lang, "staff_label", name=self.state.staff), "$text-muted"))
+            title = Content.assemble(title, "  ", (w(lang, "staff_label", name=self.state.staff), "$foreground-muted"))
         self.query_one("#title", Static).update(title)
         self.query_one("#formats-label", Static).update(w(lang, "result.formats"))
         self.query_one("#out-label", Static).update(w(lang, "result.out"))
@@ -121,7 +121,7 @@ class ResultScreen(Screen[ResultAction]):
         out = Path(self.query_one("#out", Input).value.strip() or str(self.out_dir)).expanduser()
         force = self.query_one("#force", Checkbox).value
         report = self.state.report(generated_at=self.clock(), lang=self.lang)
-        status.update(Content.styled(w(self.lang, "result.exporting"), "$text-muted"))
+        status.update(Content.styled(w(self.lang, "result.exporting"), "$foreground-muted"))
         self.query_one("#do-export", Button).disabled = True
         self.export(report, formats, out, force)
 

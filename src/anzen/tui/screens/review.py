@@ -58,7 +58,7 @@ class ReviewScreen(Screen[ReviewChoice]):
             Content.styled("▲ " + w(lang, "review.unanswered", n=missing), "bold $text-warning")
             if missing else Content.styled("☑ " + w(lang, "review.complete"), "$text-success")
         )
-        self.query_one("#status", Static).update(Content.assemble(status, "\n", (w(lang, "review.hint"), "$text-muted")))
+        self.query_one("#status", Static).update(Content.assemble(status, "\n", (w(lang, "review.hint"), "$foreground-muted")))
         self.query_one(AnswerList).show(answer_rows(interview, lang), self.state.notes, lang)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -34,11 +34,11 @@ class SourceScreen(ModalScreen[None]):
                     head = article.label + (f"（{article.heading}）" if article.heading and self.lang == "ja" else f" ({article.heading})" if article.heading else "")
                     yield Static(Content.styled(head, "bold $text-accent"), classes="article-title")
                     if not article.found:
-                        yield Static(Content.styled("—", "$text-muted"), classes="article-text")
+                        yield Static(Content.styled("—", "$foreground-muted"), classes="article-text")
                         continue
                     yield Static(Content(article.text), classes="article-text")
                     if article.original:
-                        yield Static(Content.styled(article.original, "$text-muted"), classes="article-text original")
+                        yield Static(Content.styled(article.original, "$foreground-muted"), classes="article-text original")
                     if article.notes:
                         yield Static(Content.assemble(("［説明］" if self.lang == "ja" else "[Notes] ", "bold"), article.notes), classes="article-notes")
         yield Footer(show_command_palette=False)

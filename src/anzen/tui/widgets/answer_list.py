@@ -13,7 +13,7 @@ from anzen.tui.words import w
 def answer_option(row: AnswerRow, note: str | None, lang: str) -> Option:
     lines = [Content.styled(row.prompt, "")]
     lines.append(Content.assemble("  → ", (row.label, "bold $text-primary")))
-    lines.extend(Content.styled(f"  {line}", "$text-muted") for line in row.details)
+    lines.extend(Content.styled(f"  {line}", "$foreground-muted") for line in row.details)
     if note:
         lines.append(Content.assemble(("  " + w(lang, "note") + ": ", "italic"), note))
     return Option(Content("\n").join(lines), id=row.question)

@@ -18,7 +18,7 @@ from anzen.result import STATUS_LABELS, STATUS_MARKS, ChecklistResult, ItemResul
 from anzen.tui.widgets.lines import Block, Cell, Line, LinesView
 from anzen.tui.words import w
 
-STATUS_STYLE = {"follow_up": "bold $text-error", "unanswered": "bold $text-warning", "confirmed": "$text-success", "not_applicable": "$text-muted"}
+STATUS_STYLE = {"follow_up": "bold $text-error", "unanswered": "bold $text-warning", "confirmed": "$text-success", "not_applicable": "$foreground-muted"}
 
 
 def status_content(status: str, lang: str) -> Content:
@@ -57,7 +57,7 @@ def item_content(item: ItemResult, lang: str, prompt: PromptText) -> Content:
         if item.action:
             lines.append(Content.assemble((lead(lang, "result.action"), "bold"), item.action.get(lang)))
         if item.refs:
-            lines.append(Content.styled(lead(lang, "result.refs") + ("、" if lang == "ja" else "; ").join(r.label.get(lang) for r in item.refs), "$text-muted"))
+            lines.append(Content.styled(lead(lang, "result.refs") + ("、" if lang == "ja" else "; ").join(r.label.get(lang) for r in item.refs), "$foreground-muted"))
     return Content("\n").join(lines)
 
 

@@ -11,9 +11,9 @@ integers per block, not its lines.
 
 A line is made of cells side by side, each drawn as a widget would draw it: its text, then blank
 padding to its width, so that a screenshot (SVG) places each cell at its column. Styles may name CSS
-variables ($text-error, on $error 15% …) or a component class (.name, styled in CSS: the way to get
-`color: $text-muted`, which a Content style string turns into plain white), resolved when drawn: a
-change of theme needs no new layout. Text selected with the mouse is highlighted and copied as with
+variables ($text-error, on $error 15% …; for muted text $foreground-muted: $text-muted has an alpha
+that only CSS blends, and as a Content style it is plain white) or a component class (.name, styled
+in CSS), resolved when drawn: a change of theme needs no new layout. Text selected with the mouse is highlighted and copied as with
 a Static."""
 
 from __future__ import annotations

@@ -14,7 +14,7 @@ from anzen.result import STATUS_MARKS
 from anzen.tui.overview import CategoryRow
 from anzen.tui.words import w
 
-STATUS_STYLES = {"follow_up": "bold $text-error", "confirmed": "$text-success", "not_applicable": "$text-muted", "unanswered": ""}
+STATUS_STYLES = {"follow_up": "bold $text-error", "confirmed": "$text-success", "not_applicable": "$foreground-muted", "unanswered": ""}
 
 
 def category_line(row: CategoryRow, lang: str) -> Content:
@@ -22,7 +22,7 @@ def category_line(row: CategoryRow, lang: str) -> Content:
     mark = STATUS_MARKS[row.status] if (row.reached or row.status != "unanswered") else "・"
     title = row.title.get(lang)
     name = title if title.startswith(f"{row.id} ") or title.startswith(row.id) else f"{row.id} {title}"
-    style = STATUS_STYLES[row.status] if row.reached or row.status != "unanswered" else "$text-muted"
+    style = STATUS_STYLES[row.status] if row.reached or row.status != "unanswered" else "$foreground-muted"
     return Content.assemble(
         ("▶" if row.current else " ", "bold $text-accent"), (mark, style), " ", (name, "bold" if row.current else ""),
     )
@@ -41,7 +41,7 @@ class SidePanel(Vertical):
         yield OptionList(id="categories")
 
     def show(self, rows: list[CategoryRow], answered: int, total: int, lang: str, mode_line: str) -> None:
-        self._set("#progress-text", Content.assemble((w(lang, "progress", answered=answered, total=total), "bold"), " ", (w(lang, "progress_label"), "$text-muted")))
+        self._set("#progress-text", Content.assemble((w(lang, "progress", answered=answered, total=total), "bold"), " ", (w(lang, "progress_label"), "$foreground-muted")))
         self.query_one(ProgressBar).update(total=max(total, 1), progress=answered)
         self._set("#mode-line", Content(mode_line))
         options = self.query_one("#categories", OptionList)

@@ -48,12 +48,12 @@ class Entry:
             return None
         content = (self.summary or self.render)(lang)
         if self.kind == "user":
-            style = "strike $text-muted" if self.superseded else "bold"
+            style = "strike $foreground-muted" if self.superseded else "bold"
             label = Content.assemble(("  → ", ""), content.stylize(style) if self.superseded else content.stylize_before(style))
             return Content.assemble(label, (" " + w(lang, "superseded"), "italic")) if self.superseded else label
         if self.kind == "bot":
             return content
-        return content.stylize_before("$text-muted")
+        return content.stylize_before("$foreground-muted")
 
 
 class Bubble(Static):
