@@ -7,7 +7,6 @@ behaviour from the mixins here, so it is written once."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import Any, ClassVar, TypeVar
 
 R = TypeVar("R", bound="Record")
@@ -124,9 +123,9 @@ class CompareMethods:
         return getattr(self, "in_" if self.operator == "in" else self.operator)
 
 
-@dataclass(frozen=True, slots=True)
-class Words(TextMethods):
-    """Bilingual text made at run time (reasons, labels): like a loaded Text, written positionally."""
+class Words(Record, TextMethods):
+    """Bilingual text made at run time (reasons, labels): like a loaded Text."""
 
     ja: str
-    en: str | None = None
+    en: str | None
+    _defaults = {"en": None}

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -33,9 +33,11 @@ from anzen.tui.overview import answer_rows, category_rows, questions_of_category
 from anzen.tui.screens.interview_keys import OtherScreens
 from anzen.tui.state import GroupDraft, InterviewState
 from anzen.tui.widgets.answer_inputs import AnswerInput, answer_input_for
-from anzen.tui.widgets.group_panel import GroupPanel
 from anzen.tui.widgets.transcript import Entry, Transcript
 from anzen.tui.words import w
+
+if TYPE_CHECKING:
+    from anzen.tui.widgets.group_panel import GroupPanel
 
 
 def width_class(app: Any) -> str:
@@ -239,6 +241,8 @@ class InterviewScreen(OtherScreens, Screen[GoHome]):
         await self._show_area(lambda: self.input_for(child.question, current))
 
     async def show_group(self) -> None:
+        from anzen.tui.widgets.group_panel import GroupPanel
+
         draft = self.draft
         assert draft is not None
         self.child = None
@@ -304,28 +308,25 @@ class InterviewScreen(OtherScreens, Screen[GoHome]):
             await self.ask_next()
 
     # -- groups ------------------------------------------------------------
-    @on(GroupPanel.Add)
-    async def _add_block(self, event: GroupPanel.Add) -> None:
+    # (by name, not @on: the group panel's module is imported when a group is first asked)
+    async def on_group_panel_add(self, event: GroupPanel.Add) -> None:
         if self.draft is not None:
             self.group_error = None
             self.draft.start_block()
             await self.ask_child()
 
-    @on(GroupPanel.Edit)
-    async def _edit_block(self, event: GroupPanel.Edit) -> None:
+    async def on_group_panel_edit(self, event: GroupPanel.Edit) -> None:
         if self.draft is not None:
             self.group_error = None
             self.draft.start_block(event.index)
             await self.ask_child()
 
-    @on(GroupPanel.Remove)
-    async def _remove_block(self, event: GroupPanel.Remove) -> None:
+    async def on_group_panel_remove(self, event: GroupPanel.Remove) -> None:
         if self.draft is not None:
             self.draft.remove(event.index)
             await self.show_group()
 
-    @on(GroupPanel.Done)
-    async def _group_done(self, event: GroupPanel.Done) -> None:
+    async def on_group_panel_done(self, event: GroupPanel.Done) -> None:
         if self.draft is not None and self.node is not None:
             await self.give(self.node, list(self.draft.blocks))
 
