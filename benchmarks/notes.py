@@ -27,8 +27,8 @@ NOTES: dict[str, str] = {
         "changes, 1,150 M after the last, against 898 M for the bare app. The benchmark now stops at the first frame "
         "that shows the question (every frame passes App._display), not when run_test has settled (which includes what "
         "comes after the first frame), and the measured processes write their bytecode (PYTHONDONTWRITEBYTECODE=0 in "
-        "the environment had kept changed modules from being cached). After the last change 1.19–1.28× over seven runs: "
-        "met in most, the goal inside the spread of this shared machine. Left "
+        "the environment had kept changed modules from being cached). Over this session's last runs 1.19–1.28×: met in "
+        "most, the goal inside the spread of this shared machine (25 samples each since, not 15). Left "
         "beyond the bare app: Textual's work for a first frame of 11 widgets against 3 (compose, styles, the restyle "
         "when a pushed screen resumes, layout, render), parsing interview.tcss (~4 ms), our modules (~15 ms), reading "
         "the plan (~7 ms)."
@@ -40,8 +40,8 @@ NOTES: dict[str, str] = {
         "question; without a terminal, the session starts first as before); the command line builds only the named "
         "command's parser; plain lines printed without prompt_toolkit's styles; a docstring on every dataclass the start "
         "defines (without one, dataclasses builds it with inspect.signature at every start); the plan read with the "
-        "collector paused; plan and condition nodes as Records. Met in six runs of eight this session (1.18–1.26×; two "
-        "runs on a busy machine read 1.31× and 1.33×). Left beyond questionary: argparse (~7 ms; questionary does not import it), "
+        "collector paused; plan and condition nodes as Records. Met in most runs this session (1.18–1.26×; two runs on a "
+        "busy machine read 1.31× and 1.33×). Left beyond questionary: argparse (~7 ms; questionary does not import it), "
         "the engine's modules (~10 ms), reading the plan (~7 ms)."
     ),
     "3": (
