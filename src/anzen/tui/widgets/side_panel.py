@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -29,6 +31,7 @@ def category_line(row: CategoryRow, lang: str) -> Content:
 
 
 class SidePanel(Vertical):
+    _rows: tuple[Any, ...] | None = None  # what the category list shows now
     class CategoryChosen(Message):
         def __init__(self, checklist: str, category: str) -> None:
             super().__init__()
@@ -44,6 +47,10 @@ class SidePanel(Vertical):
         self._set("#progress-text", Content.assemble((w(lang, "progress", answered=answered, total=total), "bold"), " ", (w(lang, "progress_label"), "$foreground-muted")))
         self.query_one(ProgressBar).update(total=max(total, 1), progress=answered)
         self._set("#mode-line", Content(mode_line))
+        shown = (tuple(rows), lang)
+        if self._rows == shown:  # most answers change no category: no new options to lay out
+            return
+        self._rows = shown
         options = self.query_one("#categories", OptionList)
         highlighted = options.highlighted
         options.clear_options()
