@@ -14,6 +14,7 @@ from typing import Any
 
 from anzen import conditions as c
 from anzen.build_conditions import ConditionBuilder, Scope, allowed_values
+from anzen.collecting import paused_gc
 from anzen.errors import Problem, ProblemsError, did_you_mean
 from anzen.loader import Loaded
 from anzen.model.runtime import (
@@ -21,7 +22,6 @@ from anzen.model.runtime import (
 )
 from anzen.plan import Binding, HeaderExpr, ItemOutcome, Node, Plan, Rule, SectionInfo
 from anzen.registry import Library, default_library
-from anzen.yamlio import paused_gc
 
 MAX_COMBINATIONS = 4096
 

@@ -27,6 +27,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_typ
 from pydantic import BaseModel
 
 from anzen.build import build_plan
+from anzen.collecting import paused_gc
 from anzen.conditions import refs_of
 from anzen.errors import Problem, ProblemsError
 from anzen.loader import Loaded, subject_of
@@ -36,7 +37,6 @@ from anzen.model.runtime import ChoiceQuestion, Flow, Include, MultiChoiceQuesti
 from anzen.paths import DEFAULT_LIMIT, Explorer, Exploration, Key, Leaf, Part
 from anzen.plan import Plan
 from anzen.registry import Library, default_library
-from anzen.yamlio import paused_gc
 
 SCHEMA_LINE = "# yaml-language-server: $schema="
 _ATOMS = (str, int, float, bool, NoneType)

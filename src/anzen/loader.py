@@ -13,10 +13,11 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from anzen.collecting import paused_gc
 from anzen.errors import Problem, ProblemsError, did_you_mean
 from anzen.model import checklist, crosswalk, flow, runtime, source
 from anzen.model.base import Record
-from anzen.yamlio import YamlDoc, load_yaml, parse_yaml, paused_gc
+from anzen.yamlio import YamlDoc, load_yaml, parse_yaml
 
 M = TypeVar("M")  # a class of anzen.model.runtime
 

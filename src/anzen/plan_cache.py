@@ -14,7 +14,6 @@ replaced (atomically, mode 0600). Errors of the cache itself are never shown: it
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import os
 import pickle
@@ -23,9 +22,10 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from anzen import __version__
+from anzen.collecting import paused_gc
 from anzen.registry import Library, default_library, display_path
 
 if TYPE_CHECKING:
@@ -185,24 +185,13 @@ def _read(cache: Path) -> tuple[list[Depend], Plan] | None:
             depends = header.get("depends") if isinstance(header, dict) and header.get("format") == FORMAT else None
             if not isinstance(depends, list) or not _still(depends):
                 return None
-            plan = _unpickle(handle)
+            with paused_gc():  # thousands of new objects, none of them garbage
+                plan = pickle.load(handle)
     except Exception:  # noqa: BLE001 - a damaged or foreign cache file is rebuilt, never shown
         return None
     from anzen.plan import Plan
 
     return (depends, plan) if isinstance(plan, Plan) else None
-
-
-def _unpickle(handle: Any) -> Any:
-    """pickle.load without the cyclic garbage collector: a plan is thousands of new objects, none of them
-    garbage, and the collections their creation sets off only slow the reading down."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return pickle.load(handle)
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _write(cache: Path, depends: list[Depend], plan: Plan) -> None:

@@ -7,17 +7,15 @@
 
 from __future__ import annotations
 
-import gc
 import operator
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from anzen.collecting import paused_gc
 from anzen.errors import Problem, ProblemsError
 from anzen.files import read_bytes
 
@@ -230,26 +228,6 @@ def parse_yaml(raw: bytes, file: str) -> YamlDoc:
     loader = _Loader(text)
     with paused_gc():
         return _parse(loader, file, text)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Loading makes ~10⁵ long-lived, acyclic objects for a large flow; the cyclic collector passing
-    over them again and again made loading grow faster than the file. Pause it, then resume.
-
-    What survives the pause (a loaded file, a plan) goes straight to the oldest generation: freezing then
-    unfreezing moves every object there without examining it, where the first young collection would have
-    visited each of them (~65 ms for a flow of 10,000 questions) only to find them alive."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            if not gc.get_freeze_count():  # (unfreezing would also release what someone else froze)
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 def _parse(loader: _Loader, file: str, loader_text: str) -> YamlDoc:

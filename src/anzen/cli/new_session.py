@@ -41,8 +41,7 @@ class NewSession:
             with store_errors():
                 live = store.start(self.flow, plan=self.interview.plan, respondent=getattr(args, "respondent", None),
                                    mode="staff" if staff else "self", staff=staff, lang=args.lang)
-            # nothing is answered yet: the session goes on with the interview already asking its first question
-            live.interview = self.interview
+            live.continue_with(self.interview)  # the interview already asking its first question
             self.live = live
             print(ui(args.lang, "session_started", id=live.id), flush=True)
         return self.live

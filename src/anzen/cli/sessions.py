@@ -12,6 +12,7 @@ from typing import Any
 
 from anzen.cli.common import EXIT_OK, EXIT_PROBLEMS, CommandError, open_store_or_fail, store_errors
 
+
 def _plain(value: Any) -> str:
     if value is None:
         return "—"

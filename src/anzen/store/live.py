@@ -139,6 +139,14 @@ class LiveSession:
         return cls(store, store.get(info.id), plan, interview, token, resume)
 
     # -- answering (autosave) ------------------------------------------------
+    def continue_with(self, interview: Interview) -> None:
+        """Go on with an interview begun before this new session existed (the app and the line mode ask
+        the first question while the store opens): its answers are committed here, in the order asked,
+        and from now on this session answers through that very interview (whoever shows it holds it)."""
+        for question_id, value in interview.answers.items():
+            self.answer(question_id, value)
+        self.interview = interview  # the same answers as the session's own interview, now one object
+
     def answer(self, question_id: str, raw: Any) -> Change:
         """Validate with the engine (AnswerError: nothing changes) and commit the answer at once."""
         self._check_open()

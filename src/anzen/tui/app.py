@@ -132,9 +132,9 @@ class AnzenApp(App[None]):
     # -- a new session, created off the UI thread --------------------------------
     def on_interview_screen_shown(self, _: Any) -> None:
         collector.release()
-        request, self.unstored = self.unstored, None
-        if request is not None and self.live is not None:
-            self.run_worker(lambda: self._create_session(request, self.live), thread=True, group="store", exit_on_error=False)
+        request, self.unstored, state = self.unstored, None, self.live
+        if request is not None and state is not None:
+            self.run_worker(lambda: self._create_session(request, state), thread=True, group="store", exit_on_error=False)
 
     def _create_session(self, request: StartRequest, state: Any) -> None:
         """In a worker thread: SQLite opens, creates and commits here, not on the UI thread."""

@@ -51,11 +51,9 @@ class InterviewState:
         """Keep this interview in a session created after it started (the app asks the first question
         while the session is being created): what was answered and noted meanwhile is committed, in the
         order asked, and the session goes on with this very interview (the screen and its drafts hold it)."""
-        for question_id, value in self.interview.answers.items():
-            session.answer(question_id, value)
+        session.continue_with(self.interview)
         for question_id, text in self.notes.items():
             session.note(question_id, text)
-        session.interview = self.interview  # the same answers as the session's own, now one object
         self.session, self.saved = session, True
 
     @property
