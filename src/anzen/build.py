@@ -60,7 +60,7 @@ class _Builder(ConditionBuilder):
         flow = loaded.model
         if loaded.path is not None:
             self.files.setdefault(str(loaded.path.resolve()), None)
-        entries: list[tuple[Any, Any, tuple[Any, ...]]] = []
+        entries: list[tuple[Any, Any, tuple[Any, ...], int | None]] = []
         order: dict[str, int] = {}
         models: dict[str, Any] = {}
         section_ids: set[str] = set()
@@ -69,6 +69,7 @@ class _Builder(ConditionBuilder):
                 self.problem("duplicate-id", f"section id '{section.id}' is used twice", loaded, ("sections", si, "id"), f"section '{section.id}'")
             section_ids.add(section.id)
             section_info = SectionInfo(id=prefix + section.id, title=section.title, checklist=flow.checklist, category=section.category)  # one for its questions
+            lines = loaded.doc.lines_within(("sections", si, "questions"))
             for qi, question in enumerate(section.questions):
                 loc = ("sections", si, "questions", qi)
                 if question.id in order:
@@ -76,7 +77,7 @@ class _Builder(ConditionBuilder):
                     continue
                 order[question.id] = len(entries)
                 models[question.id] = question
-                entries.append((question, section_info, loc))
+                entries.append((question, section_info, loc, lines.get(qi) or loaded.doc.line_of(loc)))
         checklist = None
         if flow.checklist is not None:
             try:
@@ -95,7 +96,7 @@ class _Builder(ConditionBuilder):
                     if ref_cat is not None and ref_cat not in known:
                         self.problem("unknown-category", f"checklist '{checklist.id}' has no category '{ref_cat}'", loaded, ("sections", i, "category"), f"section '{flow.sections[i].id}'", did_you_mean(ref_cat, ids))
         scope = Scope(flow, prefix, order, models, share, None, emitted=self.models)
-        for position, (question, section_info, loc) in enumerate(entries):
+        for position, (question, section_info, loc, line) in enumerate(entries):
             subject = f"question '{question.id}'"
             scope.position = position  # one scope, moved along (nothing keeps it): not one made per question
             if isinstance(question, Include):
@@ -112,7 +113,7 @@ class _Builder(ConditionBuilder):
             if isinstance(question, GroupQuestion):
                 children = self.group_children(question, scope, loaded, loc, section_info)
             node = Node(id=prefix + question.id, index=len(self.nodes), question=question, when=when, section=section_info, file=loaded.file,
-                        line=loaded.doc.line_of(loc), children=children, names=names)
+                        line=line, children=children, names=names)
             self.nodes.append(node)
             self.models[node.id] = question
         if flow.checklist is not None and checklist is not None:

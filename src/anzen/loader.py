@@ -126,11 +126,12 @@ def _may_nest(annotation: Any) -> bool:
 
 def loaded_form(value: Any) -> Any:
     """A validated model (and everything in it) as its record from anzen.model.runtime: the model's own
-    field dict, copied, with the fields that hold models, lists or mappings converted in turn."""
+    field dict, taken over (the model is dropped once converted), with the fields that hold models, lists or
+    mappings converted in turn."""
     twin = _TWINS.get(type(value)) or (_twin_of(type(value)) if isinstance(value, BaseModel) else None)
     if twin is not None:
         record, nested = twin
-        fields = value.__dict__.copy()
+        fields = value.__dict__
         for name in nested:
             held = fields[name]
             if type(held) not in _ATOMS:

@@ -70,3 +70,43 @@ def test_billion_laughs_is_refused_before_expansion():
 
 def test_too_large_is_refused():
     assert "limit" in problems(b"a: " + b"x" * (5 * 1024 * 1024 + 1))[0]
+
+
+CORE_SCALARS = [  # (YAML value, what it reads as): the YAML 1.2 core schema, plain, quoted, tagged and as keys
+    ("true", True), ("False", False), ("TRUE", True), ("tRue", "tRue"), ("yes", "yes"), ("off", "off"),
+    ("null", None), ("~", None), ("", None), ("Null", None), ("nil", "nil"),
+    ("12", 12), ("-3", -3), ("+4", 4), ("007", 7), ("1_000", "1_000"), ("0x1F", "0x1F"),
+    ("1.5", 1.5), ("-.5", -0.5), ("1e3", 1000.0), (".inf", float("inf")), ("-.Inf", float("-inf")), ("2026-04-01", "2026-04-01"),
+    ("'true'", "true"), ('"12"', "12"), ("''", ""), ("!!str 12", "12"), ("!!int '5'", 5), ("!!bool 'true'", True),
+    ("!!float '2'", 2.0), ("!!null ''", None), ("|\n  true\n", "true\n"), (">-\n  12\n", "12"),
+    ("~x", "~x"), ("n/a", "n/a"), ("+", "+"), (".", "."), ("第1条", "第1条"),
+]
+
+
+@pytest.mark.parametrize("text, value", CORE_SCALARS)
+def test_core_schema_values_keys_and_list_items(text, value):
+    assert parse_yaml(f"a: {text}".encode(), "f").data == {"a": value}
+    if "\n" not in text:
+        assert parse_yaml(f"- {text}\n".encode(), "f").data == [value]
+        if value is not None and text:
+            assert parse_yaml(f"{text}: v\n".encode(), "f").data == {value: "v"}
+
+
+def test_a_nan_is_a_float():
+    assert parse_yaml(b"a: .nan\n", "f").data["a"] != parse_yaml(b"a: .nan\n", "f").data["a"]
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (b"a: !custom x\n", "f.yaml:1: the tag '!custom' is not allowed"),
+        (b"a: !!set {x: null}\n", "f.yaml:1: the tag 'tag:yaml.org,2002:set' is not allowed"),
+        (b"a: !!seq [x]\nb: !!omap [x]\n", "f.yaml:2: the tag 'tag:yaml.org,2002:omap' is not allowed"),
+        (b"? [a]\n: 1\n", "f.yaml:1: a mapping key must be a plain value"),
+        (b"!custom k: 1\n", "f.yaml:1: a mapping key must be a plain value"),
+        (b"!!merge x: 1\n", "f.yaml:1: merge keys (<<) are not allowed in anzen files"),
+        (b"1: a\n'1': b\n01: c\n", "f.yaml:3: key 1 appears twice in this mapping"),
+    ],
+)
+def test_tags_and_keys_outside_the_core_schema_are_refused(raw, expected):
+    assert problems(raw) == [expected], problems(raw)
