@@ -34,7 +34,7 @@ def release(proc: subprocess.Popen) -> None:
 
 
 def test_a_session_open_in_another_process_is_busy(store, private_db: Path, flow_file: Path) -> None:
-    info = store.create(str(flow_file))
+    info = store.create(str(flow_file), respondent="株式会社使用中")  # named: kept when the other closes it
     other = child("hold-session", str(private_db), info.id)
     ready(other)
     try:

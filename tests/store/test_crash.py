@@ -96,3 +96,13 @@ def test_ctrl_c_keeps_the_answers_and_says_how_to_resume(private_db: Path, flow_
     assert answers == {"company": "株式会社クラッシュ試験", "staff_count": 12}
     assert f"anzen resume {info.id}" in term.text
     assert "Traceback" not in term.text
+
+
+def test_ctrl_c_at_the_first_question_keeps_nothing_and_offers_nothing_to_resume(private_db: Path, flow_file: Path, tmp_path: Path) -> None:
+    term = start(private_db, flow_file, tmp_path)
+    term.expect(r"\[1/\d+\]")
+    term.type("\x03")
+    assert term.wait() == 130
+    assert "中断しました" in term.text and "anzen resume" not in term.text and "Traceback" not in term.text
+    with open_store(private_db) as store:
+        assert store.sessions() == []

@@ -156,3 +156,38 @@ def test_a_full_disk_is_a_clear_error_and_the_stored_answers_stay_whole(store, f
     assert [(a.question_id, a.value) for a in store.answers(live.id)] == [("company", "株式会社満杯")]
     assert [e.kind for e in store.history(live.id)] == ["created", "answer"]
     live.close()
+
+
+def test_a_session_left_with_nothing_given_is_not_kept(store, private_db: Path, flow_file: Path) -> None:
+    """Opening an interview and leaving at once leaves nothing to resume (the home screen and
+    `anzen interview` would offer each such start); anything given keeps the session."""
+    empty = store.start(str(flow_file))
+    empty.close()
+    empty.close()  # twice is fine
+    assert empty.discarded
+    with open_store(private_db) as other:
+        assert other.sessions() == []
+        with pytest.raises(UnknownSession):
+            other.get(empty.id)
+
+    kept = []
+    for give in ("answer", "note", "cleared", "named"):
+        live = store.start(str(flow_file), respondent="株式会社名前あり" if give == "named" else None)
+        if give == "answer":
+            live.answer("staff_count", 12)
+        elif give == "note":
+            live.note("staff_count", "人数は確認中")
+        elif give == "cleared":  # answered, then taken back: the trail keeps it
+            live.answer("staff_count", 12)
+            live.clear("staff_count")
+        live.close()
+        assert not live.discarded, give
+        kept.append(live.id)
+    assert sorted(s.id for s in store.unfinished()) == sorted(kept)
+
+
+def test_a_finished_session_is_kept_even_without_answers(store, flow_file: Path) -> None:
+    live = store.start(str(flow_file))
+    live.finish()
+    live.close()
+    assert not live.discarded and store.get(live.id).status == "finished"

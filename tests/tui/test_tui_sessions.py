@@ -77,3 +77,22 @@ async def test_a_damaged_database_is_reported_and_left_alone(out_dir: Path, tmp_
         await pilot.press(*OPEN_WAKAYAMA)  # the interview still runs, unsaved
         assert isinstance(app.screen, InterviewScreen) and app.screen.state.session is None
     assert db.read_bytes() == before
+
+
+async def test_an_interview_left_before_any_answer_is_not_kept_or_offered(out_dir: Path, tmp_path: Path) -> None:
+    db = tmp_path / "sessions.db"
+    app = make_app(out_dir, sessions=SessionLink(str(db)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*OPEN_WAKAYAMA)
+        await app.workers.wait_for_complete()  # the session is created once the first question is shown
+        await pilot.pause()
+        assert isinstance(app.screen, InterviewScreen) and app.screen.state.session is not None
+        await pilot.press("ctrl+q")  # nothing to lose: the app quits without asking
+        await pilot.pause()
+        assert app.return_code == 0
+    with open_store(db) as store:
+        assert store.sessions() == []
+    again = make_app(out_dir, sessions=SessionLink(str(db)))
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert isinstance(again.screen, HomeScreen) and len(again.screen.resumable) == 0

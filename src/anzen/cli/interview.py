@@ -265,10 +265,10 @@ def converse(live: Any, args: argparse.Namespace, formats: list[str], review: bo
         with store_errors():
             line.run(next_node=live.next_to_review if review else None)
             live.finish()
-    except KeyboardInterrupt:
-        raise CommandError(stopped(lang, "interrupted", live.id), 130) from None
-    except EOFError:
-        raise CommandError(stopped(lang, "eof", live.id), 1) from None
+    except (KeyboardInterrupt, EOFError) as exc:
+        live.close()  # first: a session nothing was given in is not kept, and then not offered for resuming
+        why, status = ("interrupted", 130) if isinstance(exc, KeyboardInterrupt) else ("eof", 1)
+        raise CommandError(stopped(lang, why, None if live.discarded else live.id), status) from None
     finally:
         live.close()
     report = live.report(lang, datetime.now().astimezone())

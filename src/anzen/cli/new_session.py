@@ -59,3 +59,8 @@ class NewSession:
     def close(self) -> None:
         if self.live is not None:
             self.live.close()
+
+    @property
+    def discarded(self) -> bool:
+        """Closed with nothing given (see LiveSession.close); never started is the same."""
+        return self.live is None or self.live.discarded

@@ -92,6 +92,7 @@ class LiveSession:
         self.notes: dict[str, str] = store.notes_of(info.id)
         self._respondent_q = respondent_question(plan)
         self.closed = False
+        self.discarded = False  # closed with nothing given: removed, not kept (see close)
 
     @property
     def id(self) -> str:
@@ -288,13 +289,22 @@ class LiveSession:
             raise StoreError(f"session {self.info.id} is closed in this process")
 
     def close(self) -> None:
-        """Release the lease (the session is no longer busy). Safe to call twice."""
+        """Release the lease (the session is no longer busy). Safe to call twice.
+
+        A session nothing was given in (no respondent named, no answer, note or other event since it was
+        created: the app or the line mode opened and left at once) is removed instead (`discarded`): it holds nothing to
+        resume, and kept, every such start would be offered for resuming."""
         if self.closed:
             return
         self.closed = True
         try:
             with self.store.db.write() as conn:
-                lease.release(conn, self.info.id, self.token)
+                if _untouched(conn, self.info.id):
+                    for table in ("events", "leases", "sessions"):  # (secure_delete: the rows are overwritten)
+                        conn.execute(f"DELETE FROM {table} WHERE {'id' if table == 'sessions' else 'session_id'} = ?", (self.info.id,))
+                    self.discarded = True
+                else:
+                    lease.release(conn, self.info.id, self.token)
         except StoreError:
             pass  # a lease left behind is recovered as stale once this process has gone
 
@@ -304,3 +314,14 @@ class LiveSession:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+
+
+def _untouched(conn: Any, session_id: str) -> bool:
+    """In progress, with no respondent named, no answer, no note and no event but its creation."""
+    row = conn.execute(
+        "SELECT status = 'in_progress' AND respondent IS NULL"
+        " AND NOT EXISTS (SELECT 1 FROM answers WHERE session_id = :id)"
+        " AND NOT EXISTS (SELECT 1 FROM notes WHERE session_id = :id)"
+        " AND NOT EXISTS (SELECT 1 FROM events WHERE session_id = :id AND kind != 'created')"
+        " FROM sessions WHERE id = :id", {"id": session_id}).fetchone()
+    return bool(row and row[0])

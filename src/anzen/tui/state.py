@@ -123,8 +123,10 @@ class InterviewState:
 
     @property
     def stored_in_progress(self) -> bool:
-        """Answers kept in the store, the interview not finished: quitting loses nothing."""
-        return self.session is not None and not self.session.closed and not self.interview.complete
+        """Answers kept in the store, the interview not finished: quitting loses nothing. (Nothing given yet:
+        there is nothing to keep, and the store does not keep the session: LiveSession.close.)"""
+        given = bool(self.interview.answers or self.notes)
+        return given and self.session is not None and not self.session.closed and not self.interview.complete
 
 
 class GroupDraft:
