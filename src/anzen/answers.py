@@ -25,6 +25,7 @@ YES_NO_WORDS = {
 YES_NO_LABELS = {"yes": ("はい", "Yes"), "no": ("いいえ", "No"), "unsure": ("わからない", "Not sure")}
 UNSURE_LABEL = ("わからない", "Not sure")
 MAX_TEXT = 20_000
+PATTERN_MAX_TEXT = 1_000  # an answer checked against a flow's pattern, when the question sets no max_length (see anzen.patterns)
 
 
 def _bound(value: str | None, today: date) -> date | None:
@@ -89,6 +90,8 @@ def normalize(question: Any, raw: Any, today: date) -> Any:
                 raise _fail(question, f"{v.min_length}文字以上で答えてください。", f"At least {v.min_length} characters.")
             if v.max_length is not None and len(text) > v.max_length:
                 raise _fail(question, f"{v.max_length}文字以内で答えてください。", f"At most {v.max_length} characters.")
+            if v.pattern is not None and v.max_length is None and len(text) > PATTERN_MAX_TEXT:
+                raise _fail(question, f"{PATTERN_MAX_TEXT:,}文字以内で答えてください。", f"At most {PATTERN_MAX_TEXT:,} characters.")
             if v.pattern is not None and re.fullmatch(v.pattern, text) is None:
                 raise _fail(question, "入力の形式が正しくありません。", "The answer is not in the expected form.")
         return text

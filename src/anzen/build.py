@@ -127,6 +127,13 @@ class _Builder(ConditionBuilder):
                 re.compile(validation.pattern)
             except re.error as exc:
                 self.problem("bad-pattern", f"pattern {validation.pattern!r} is not a valid regular expression: {exc}", loaded, (*loc, "validation", "pattern"), subject)
+            else:
+                from anzen.patterns import backtracks
+
+                if backtracks(validation.pattern):
+                    self.problem("slow-pattern", f"pattern {validation.pattern!r} can take minutes on an answer that nearly fits (a repeated part inside a repetition).",
+                                 loaded, (*loc, "validation", "pattern"), subject,
+                                 "Write the repetition possessive, e.g. (?:\\d+-?)++ instead of (\\d+-?)+, or separate its repetitions by a fixed character, e.g. [0-9]+(-[0-9]+)*.")
         if isinstance(question, (ChoiceQuestion, MultiChoiceQuestion)):
             seen: set[str] = set()
             for i, choice in enumerate(question.choices):

@@ -34,6 +34,7 @@ CATALOGUE: dict[str, str] = {
     "unknown-document": "A reference to a source document that does not exist.",
     "unknown-article": "A reference to an article that the source document does not have.",
     "bad-pattern": "A validation pattern is not a valid regular expression.",
+    "slow-pattern": "A validation pattern can take exponential time on some answers (a repetition inside a repetition that can split them in many ways).",
     "bad-placeholder": "A {placeholder} in a text names no earlier question.",
     "unreachable": "No path through the flow can reach this question.",
     "item-never-set": "No rule of the flow ever sets this checklist item.",

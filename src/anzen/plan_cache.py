@@ -36,7 +36,7 @@ FORMAT = 2  # 2: plans hold the plain loaded form (anzen.model.runtime), not pyd
 _PACKAGE = Path(__file__).resolve().parent
 _SETTLE_NS = 2_000_000_000  # a file changed this close to the build may have changed during it: not cached
 # the modules whose code decides what a plan holds (a change in a checkout invalidates every plan)
-_CODE = ("build.py", "build_conditions.py", "plan.py", "conditions.py", "loader.py", "yamlio.py", "registry.py", "crosswalk.py", "plan_cache.py", "model")
+_CODE = ("build.py", "build_conditions.py", "patterns.py", "plan.py", "conditions.py", "loader.py", "yamlio.py", "registry.py", "crosswalk.py", "plan_cache.py", "model")
 
 
 def load_plan(ref: str, library: Library | None = None) -> Plan:
