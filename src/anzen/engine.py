@@ -14,7 +14,7 @@ from datetime import date
 from typing import Any
 
 from anzen.answers import label_of, normalize
-from anzen.conditions import ABSENT, BLOCK, Ref, evaluate
+from anzen.conditions import ABSENT, BLOCK, Ref, evaluate, refs_of
 from anzen.errors import AnswerError
 from anzen.plan import PLACEHOLDER, Node, Plan
 
@@ -33,12 +33,16 @@ class Progress:
 
 @dataclass(frozen=True)
 class Change:
-    """What one answer did: the answers dropped because their questions left the path."""
+    """What one answer did: the answers dropped because their questions left the path, and the groups checked again."""
 
     question: str
     value: Any
     previous: Any
     removed: dict[str, Any] = field(default_factory=dict)
+    # group answers checked again because an answer their block questions read changed: the blocks as they
+    # are now (answers to block questions no longer asked dropped), or None when they no longer fit (a block
+    # question now asked has no answer): the group is then asked again
+    revised: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -93,12 +97,17 @@ class Interview:
         self.today = today
         self._answers: dict[str, Any] = {}
         self._visible = [False] * len(plan.nodes)
+        # question id → the groups whose block questions' conditions read its answer
+        self._block_readers: dict[str, list[Node]] = {}
         pending: list[int] = []
         for node in plan.nodes:  # conditions only read earlier answers: one pass settles all
             visible = evaluate(node.when, self._lookup)
             self._visible[node.index] = visible
             if visible and node.answerable:
                 pending.append(node.index)
+            if node.children:
+                for ref in {r.id for child in node.children for r in refs_of(child.when) if r.scope != BLOCK}:
+                    self._block_readers.setdefault(ref, []).append(node)
         self._pending = _Waiting(pending)
 
     # -- reading -------------------------------------------------------------
@@ -201,8 +210,8 @@ class Interview:
         if question_id not in self._answers:
             self._pending.discard(node.index)
         self._answers[question_id] = value
-        removed = self._propagate([question_id]) if value != previous else {}
-        return Change(question_id, value, previous, removed)
+        removed, revised = self._propagate([question_id]) if value != previous else ({}, {})
+        return Change(question_id, value, previous, removed, revised)
 
     def clear(self, question_id: str) -> Change:
         """Take an answer back: the question is unanswered again."""
@@ -211,9 +220,44 @@ class Interview:
             return Change(question_id, None, None)
         previous = self._answers.pop(question_id)
         self._pending.add(node.index)
-        return Change(question_id, None, previous, self._propagate([question_id]))
+        return Change(question_id, None, previous, *self._propagate([question_id]))
 
-    def _propagate(self, changed: list[str]) -> dict[str, Any]:
+    def _propagate(self, changed: list[str]) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The answers dropped (their questions left the path) and the group answers checked again."""
+        removed: dict[str, Any] = {}
+        revised: dict[str, Any] = {}
+        while changed:
+            gone = self._visibility(changed)
+            removed |= gone
+            changed = self._recheck_groups([*changed, *gone], revised) if self._block_readers else []
+        for qid in removed:
+            revised.pop(qid, None)  # checked again, then off the path after all: removed says it
+        return removed, revised
+
+    def _recheck_groups(self, changed: list[str], revised: dict[str, Any]) -> list[str]:
+        """Blocks answered under other outer answers: normalized again (the answers changed in turn)."""
+        again: list[str] = []
+        for qid in changed:
+            for group in self._block_readers.get(qid, ()):
+                blocks = self._answers.get(group.id)
+                if blocks is None:
+                    continue
+                try:
+                    value = self._normalize_group(group, blocks)
+                except AnswerError:
+                    value = None
+                if value == blocks:
+                    continue
+                if value is None:
+                    del self._answers[group.id]
+                    self._pending.add(group.index)
+                else:
+                    self._answers[group.id] = value
+                revised[group.id] = value
+                again.append(group.id)
+        return again
+
+    def _visibility(self, changed: list[str]) -> dict[str, Any]:
         removed: dict[str, Any] = {}
         work: list[int] = []
         for qid in changed:

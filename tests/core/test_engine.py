@@ -225,3 +225,45 @@ def test_the_pure_modules_never_import_a_user_interface():
     code = "import sys\n" + "".join(f"import {m}\n" for m in modules) + "print(sorted(m for m in sys.modules if m.split('.')[0] in ('textual','questionary','prompt_toolkit','rich')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[]", out
+
+
+OUTER_READ = """
+id: o
+version: "1"
+title: O
+checklist: mini
+sections:
+  - id: s
+    title: S
+    questions:
+      - {id: mynumber, kind: yes_no, prompt: "My Number?"}
+      - id: parties
+        kind: group
+        prompt: Parties
+        item_label: {ja: 相手方, en: party}
+        questions:
+          - {id: name, kind: text, prompt: Name}
+          - {id: measures, kind: text, prompt: "Measures?", when: {question: mynumber, equals: "yes"}}
+          - {id: remark, kind: text, prompt: Remark, required: false, when: {question: mynumber, equals: "no"}}
+      - {id: after, kind: yes_no, prompt: After}
+outcomes:
+  "1-1":
+    - status: not_applicable
+  "1-2":
+    - status: not_applicable
+"""
+
+
+def test_blocks_are_checked_again_when_an_outer_answer_they_read_changes(mini):
+    iv = interview(mini.plan(OUTER_READ), {"mynumber": "yes", "parties": [{"name": "A", "measures": "暗号化"}], "after": "yes"})
+    change = iv.answer("mynumber", "no")  # 'measures' is no longer asked in a block, 'remark' is
+    assert change.revised == {"parties": [{"name": "A", "remark": None}]} and change.removed == {}
+    assert iv.value("parties") == [{"name": "A", "remark": None}] and iv.complete
+
+    change = iv.answer("mynumber", "yes")  # 'measures' is asked again and has no answer: the blocks no longer fit
+    assert change.revised == {"parties": None}
+    assert not iv.is_answered("parties") and iv.next_question().id == "parties" and iv.value("after") == "yes"
+
+    iv.answer("parties", [{"name": "A", "measures": "施錠"}])
+    assert iv.answer("after", "no").revised == {}  # an answer no block reads: nothing checked again
+    assert iv.answer("mynumber", "yes").revised == {}  # the same answer again

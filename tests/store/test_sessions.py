@@ -191,3 +191,44 @@ def test_a_finished_session_is_kept_even_without_answers(store, flow_file: Path)
     live.finish()
     live.close()
     assert not live.discarded and store.get(live.id).status == "finished"
+
+
+OUTER_READ = """\
+id: outer
+version: "1"
+title: {ja: 外側, en: Outer}
+sections:
+  - id: s
+    title: {ja: 質問, en: Questions}
+    questions:
+      - {id: mynumber, kind: yes_no, prompt: {ja: 個人番号を扱いますか？, en: "My Number?"}}
+      - id: parties
+        kind: group
+        prompt: {ja: 再委託先, en: Subcontractors}
+        item_label: {ja: 再委託先, en: subcontractor}
+        questions:
+          - {id: name, kind: text, prompt: {ja: 名称, en: Name}}
+          - {id: measures, kind: text, prompt: {ja: 措置, en: Measures}, when: {question: mynumber, equals: "yes"}}
+"""
+
+
+def test_blocks_checked_again_are_committed_with_the_change_and_kept_in_the_trail(store, tmp_path: Path) -> None:
+    flow = tmp_path / "flows" / "outer.yaml"
+    flow.parent.mkdir(exist_ok=True)
+    flow.write_text(OUTER_READ, encoding="utf-8")
+    live = store.start(str(flow))
+    live.answer("mynumber", "yes")
+    live.answer("parties", [{"name": "甲社", "measures": "暗号化"}])
+    live.answer("mynumber", "no")  # 'measures' is no longer asked: dropped from the stored blocks too
+    assert {a.question_id: a.value for a in store.answers(live.id)}["parties"] == [{"name": "甲社"}]
+    live.answer("mynumber", "yes")  # asked again, with no answer: the group is to be answered again
+    assert "parties" not in {a.question_id for a in store.answers(live.id)}
+    trail = [(e.kind, e.actor, e.old_value, e.new_value) for e in store.history(live.id, "parties")]
+    assert trail == [("answer", "respondent", None, [{"name": "甲社", "measures": "暗号化"}]),
+                     ("revised", "system", [{"name": "甲社", "measures": "暗号化"}], [{"name": "甲社"}]),
+                     ("revised", "system", [{"name": "甲社"}], None)]
+    resumed_value = store.answers(live.id)
+    live.close()
+    again = store.open(live.id)
+    assert again.interview.next_question().id == "parties" and {a.question_id for a in resumed_value} == {"mynumber"}
+    again.close()

@@ -72,3 +72,42 @@ async def test_a_flow_that_cannot_be_loaded_is_reported_on_the_home_screen(out_d
         await pilot.pause()
         message = str(app.screen.query_one("#message").render())
         assert "broken.yaml:11" in message and "YAML syntax" in message
+
+
+OUTER_READ = """\
+id: outer
+version: "1"
+title: {ja: 外側, en: Outer}
+sections:
+  - id: s
+    title: {ja: 質問, en: Questions}
+    questions:
+      - {id: mynumber, kind: yes_no, prompt: {ja: 個人番号を扱いますか？, en: "My Number?"}}
+      - id: parties
+        kind: group
+        prompt: {ja: 再委託先, en: Subcontractors}
+        item_label: {ja: 再委託先, en: subcontractor}
+        questions:
+          - {id: name, kind: text, prompt: {ja: 名称, en: Name}}
+          - {id: measures, kind: text, prompt: {ja: 措置, en: Measures}, when: {question: mynumber, equals: "yes"}}
+      - {id: after, kind: yes_no, prompt: {ja: 最後, en: Last}}
+"""
+
+
+async def test_a_changed_answer_that_blocks_read_says_which_groups_were_checked_again(out_dir: Path, tmp_path: Path) -> None:
+    flow = tmp_path / "outer.yaml"
+    flow.write_text(OUTER_READ, encoding="utf-8")
+    app = make_app(out_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        app.start(StartRequest(str(flow)))
+        await pilot.pause()
+        screen = app.screen
+        plan = screen.state.interview.plan
+        await screen.give(plan.by_id["mynumber"], "no")
+        await screen.give(plan.by_id["parties"], [{"name": "甲社"}])
+        await screen.give(plan.by_id["mynumber"], "yes")  # 'measures' is asked in each block now
+        await pilot.pause()
+        notices = [str(b.render()) for b in screen.query(Bubble) if b.entry.kind == "notice"]
+        assert any("確認し直しました" in n and "再委託先" in n and "もう一度入力" in n for n in notices), notices
+        assert screen.node.id == "parties"  # asked again

@@ -159,6 +159,8 @@ class LineInterview:
             focus = None
             if change.removed:
                 self.say(f"{ui(self.lang, 'removed')}: {', '.join(change.removed)}")
+            if change.revised:
+                self.say(f"{ui(self.lang, 'revised')}: {', '.join(change.revised)}")
 
     def ask_group(self, node: Node) -> Any:
         import questionary

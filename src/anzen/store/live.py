@@ -57,7 +57,7 @@ def answer_history(store: "Store", session_id: str) -> dict[str, list[dict[str, 
     """The audit trail of every answer, by question: what the report shows as an item's history."""
     history: dict[str, list[dict[str, Any]]] = {}
     for event in store.history(session_id):
-        if event.question_id is None or event.kind not in ("answer", "confirm", "clear", "removed", "note"):
+        if event.question_id is None or event.kind not in ("answer", "confirm", "clear", "removed", "revised", "note"):
             continue
         history.setdefault(event.question_id, []).append({
             "at": event.at, "actor": event.actor, "actor_name": event.actor_name, "kind": event.kind,
@@ -188,6 +188,16 @@ class LiveSession:
                 conn.execute("DELETE FROM answers WHERE session_id = ? AND question_id = ?", (info.id, removed_id))
                 self.store._event(conn, info.id, "system", None, "removed", removed_id, value, None, at=at,
                                   detail=f"no longer asked after the answer to {qid} changed")
+            for group_id, blocks in change.revised.items():
+                before = conn.execute("SELECT value FROM answers WHERE session_id = ? AND question_id = ?", (info.id, group_id)).fetchone()
+                if blocks is None:
+                    conn.execute("DELETE FROM answers WHERE session_id = ? AND question_id = ?", (info.id, group_id))
+                    detail = f"its blocks no longer fit after the answer to {qid} changed: asked again"
+                else:
+                    conn.execute("UPDATE answers SET value = ? WHERE session_id = ? AND question_id = ?", (dumps(blocks), info.id, group_id))
+                    detail = f"answers to block questions no longer asked were dropped after the answer to {qid} changed"
+                self.store._event(conn, info.id, "system", None, "revised", group_id, before["value"] if before else None,
+                                  None if blocks is None else dumps(blocks), encoded=True, at=at, detail=detail)
             self._touch(conn, at, qid, None if cleared else change.value)
 
     def _touch(self, conn: Any, at: str, qid: str | None = None, value: Any = None) -> None:

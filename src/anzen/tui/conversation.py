@@ -85,6 +85,21 @@ def removed_text(interview: Interview, removed: Mapping[str, Any]) -> Render:
     return render
 
 
+def revised_text(interview: Interview, revised: Mapping[str, Any]) -> Render:
+    """Which group answers a change made the engine check again (Change.revised)."""
+    revised = dict(revised)
+
+    def render(lang: str) -> Content:
+        lines = [Content.styled(w(lang, "revised"), "bold")]
+        for qid, value in revised.items():
+            node = interview.plan.by_id[qid]
+            prompt = interview.text(node, node.question.prompt, lang)
+            lines.append(Content(w(lang, "revised_again" if value is None else "revised_kept", prompt=prompt)))
+        return Content("\n").join(lines)
+
+    return render
+
+
 def loaded_entries(interview: Interview, notes: Mapping[str, str]) -> list[Entry]:
     """The answers an interview starts with (a resumed session), as earlier conversation."""
     entries = []

@@ -26,7 +26,7 @@ from anzen.engine import Interview
 from anzen.errors import AnswerError
 from anzen.plan import Node
 from anzen.tui.caches import trim as trim_caches
-from anzen.tui.conversation import answer_text, changed_text, loaded_entries, question_summary, question_text, removed_text
+from anzen.tui.conversation import answer_text, changed_text, loaded_entries, question_summary, question_text, removed_text, revised_text
 from anzen.tui.keys import localize_bindings
 from anzen.tui.navigation import EditAnswer, GoHome
 from anzen.tui.overview import answer_rows, category_rows, questions_of_category
@@ -301,6 +301,10 @@ class InterviewScreen(OtherScreens, Screen[GoHome]):
             for gone in change.removed:
                 transcript.supersede(gone)
             self.say("notice", removed_text(self.interview, change.removed))
+        if change.revised:
+            for group in change.revised:
+                transcript.supersede(group)
+            self.say("notice", revised_text(self.interview, change.revised))
         self.draft = None
         if self.interview.complete and self.from_review:
             await self.finished()
