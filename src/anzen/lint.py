@@ -186,6 +186,8 @@ def _can_hold_text(annotation: Any, seen: frozenset[type]) -> bool:
 
 
 def translations(loaded: Loaded[Any]) -> list[Problem]:
+    if not loaded.untranslated:  # found while loading: every text has its English
+        return []
     problems = []
     for loc, text in texts_of(loaded.model):
         if not (text.en or "").strip():

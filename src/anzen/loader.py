@@ -34,6 +34,9 @@ class Loaded(Generic[M]):
     model: M
     doc: YamlDoc
     path: Path | None
+    # some bilingual text has no English (False: every one has it, found while loading, and the
+    # linter's walk over every text for them is not needed)
+    untranslated: bool = True
 
     @property
     def file(self) -> str:
@@ -104,6 +107,7 @@ def _problem_from_error(error: dict[str, Any], doc: YamlDoc) -> Problem:
 _ATOMS = (str, int, float, bool, type(None))
 _new, _set = object.__new__, object.__setattr__
 _TWINS: dict[type, tuple[type[Record], tuple[str, ...]]] = {}  # model → its record class, the fields that may hold models
+_TEXT = runtime.Text
 
 
 def _twin_of(model: type[BaseModel]) -> tuple[type[Record], tuple[str, ...]]:
@@ -124,35 +128,41 @@ def _may_nest(annotation: Any) -> bool:
     return True  # a model, list, dict, forward reference ('Condition') or anything else
 
 
-def loaded_form(value: Any) -> Any:
+def loaded_form(value: Any, untranslated: list[Any] | None = None) -> Any:
     """A validated model (and everything in it) as its record from anzen.model.runtime: the model's own
     field dict, taken over (the model is dropped once converted), with the fields that hold models, lists or
-    mappings converted in turn."""
+    mappings converted in turn. Texts without English are added to `untranslated`."""
+    if untranslated is None:
+        untranslated = []
     twin = _TWINS.get(type(value)) or (_twin_of(type(value)) if isinstance(value, BaseModel) else None)
     if twin is not None:
         record, nested = twin
         fields = value.__dict__
+        if record is _TEXT and not (fields["en"] or "").strip():
+            untranslated.append(value)
         for name in nested:
             held = fields[name]
             if type(held) not in _ATOMS:
-                fields[name] = loaded_form(held)
+                fields[name] = loaded_form(held, untranslated)
         made = _new(record)  # what Record.from_fields does, without a call per record (10⁵ in a large flow)
         _set(made, "__dict__", fields)
         return made
     if type(value) is list:
-        return [v if type(v) in _ATOMS else loaded_form(v) for v in value]
+        return [v if type(v) in _ATOMS else loaded_form(v, untranslated) for v in value]
     if type(value) is dict:
-        return {k: v if type(v) in _ATOMS else loaded_form(v) for k, v in value.items()}
+        return {k: v if type(v) in _ATOMS else loaded_form(v, untranslated) for k, v in value.items()}
     return value
 
 
-def validate_doc(doc: YamlDoc, model: type[BaseModel]) -> Any:
+def validate_doc(doc: YamlDoc, model: type[BaseModel], path: Path | None = None) -> Loaded[Any]:
     """Validate parsed data against a model (every error a located problem); the result in its loaded form."""
     if not isinstance(doc.data, dict):
         raise ProblemsError([Problem("yaml-not-mapping", "the top level must be a mapping (key: value)", doc.file, 1)])
     try:
         with paused_gc():
-            return loaded_form(model.model_validate(doc.data))
+            untranslated: list[Any] = []
+            form = loaded_form(model.model_validate(doc.data), untranslated)
+            return Loaded(form, doc, path, bool(untranslated))
     except ValidationError as exc:
         problems = [_problem_from_error(err, doc) for err in exc.errors(include_url=False)]
         # pydantic reports one error per union member for a bad outcome; keep each place once.
@@ -162,12 +172,12 @@ def validate_doc(doc: YamlDoc, model: type[BaseModel]) -> Any:
 
 def load_file(path: Path, model: type[BaseModel], display: str | None = None) -> Loaded[Any]:
     doc = load_yaml(path, display)
-    return Loaded(validate_doc(doc, model), doc, path)
+    return validate_doc(doc, model, path)
 
 
 def load_text(raw: bytes, model: type[BaseModel], display: str) -> Loaded[Any]:
     doc = parse_yaml(raw, display)
-    return Loaded(validate_doc(doc, model), doc, None)
+    return validate_doc(doc, model)
 
 
 def load_flow(path: Path, display: str | None = None) -> Loaded[runtime.Flow]:

@@ -112,3 +112,18 @@ def test_the_loaded_form_of_every_shipped_file_holds_every_value_of_its_model():
         validated = model.model_validate(load_yaml(path).data)
         expected = naive(validated)  # first: loaded_form takes the model's fields over
         assert loaded_form(validated) == expected, path
+
+
+def test_loading_finds_the_texts_without_english_the_linter_looks_for():
+    """Loaded.untranslated lets the linter skip its walk over every text: it must be true exactly when the walk
+    would find a text without English (every shipped file, and one with a text left untranslated)."""
+    from anzen.lint import texts_of
+    from anzen.loader import load_checklist, load_flow, load_text
+    from anzen.model import flow
+
+    loaded = [load_flow(p) for p in ROOT.glob("flows/*.yaml")] + [load_checklist(p) for p in ROOT.glob("checklists/*.yaml") if p.name != "crosswalk.yaml"]
+    raw = (ROOT / "flows" / "wakayama-pledge.yaml").read_text(encoding="utf-8")
+    assert ", en: Written pledge (Wakayama City)}" in raw
+    loaded.append(load_text(raw.replace(", en: Written pledge (Wakayama City)}", "}", 1).encode(), flow.Flow, "untranslated.yaml"))
+    walked = [any(not (text.en or "").strip() for _, text in texts_of(one.model)) for one in loaded]
+    assert [one.untranslated for one in loaded] == walked and walked[-1] and not all(walked)
