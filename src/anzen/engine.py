@@ -224,12 +224,14 @@ class Interview:
 
     def _propagate(self, changed: list[str]) -> tuple[dict[str, Any], dict[str, Any]]:
         """The answers dropped (their questions left the path) and the group answers checked again."""
+        if not self._block_readers:  # no block question reads an outer answer (most flows)
+            return self._visibility(changed), {}
         removed: dict[str, Any] = {}
         revised: dict[str, Any] = {}
         while changed:
             gone = self._visibility(changed)
             removed |= gone
-            changed = self._recheck_groups([*changed, *gone], revised) if self._block_readers else []
+            changed = self._recheck_groups([*changed, *gone], revised)
         for qid in removed:
             revised.pop(qid, None)  # checked again, then off the path after all: removed says it
         return removed, revised

@@ -212,10 +212,7 @@ def article_mentions(plan: Plan, flows: dict[str, Loaded[Flow]], library: Librar
     problems: list[Problem] = []
     cited = {doc for doc in plan.sources}
 
-    def check(texts: list[Any], docs: set[str], file: str, line: int | None, subject: str) -> None:
-        cites = [mention for text in texts if text is not None for mention in mentions(text.ja)]
-        if not cites:  # most texts cite no article: no need to gather the documents' articles
-            return
+    def check(cites: list[str], docs: set[str], file: str, line: int | None, subject: str) -> None:
         candidates = docs or cited
         ids: set[str] = set()
         for doc in candidates:
@@ -228,11 +225,13 @@ def article_mentions(plan: Plan, flows: dict[str, Loaded[Flow]], library: Librar
                 problems.append(Problem("help-unknown-article", f"the text cites {mention}, which {', '.join(sorted(candidates)) or 'no document'} does not have",
                                         file, line, subject, "Add the document it comes from to refs, or correct the number."))
 
+    # most texts cite no article: the documents, lines and subjects are worked out only for those that do
     for node in plan.nodes:
         question = node.question
         for q, line, name in [(question, node.line, node.id)] + [(c.question, c.line, f"{node.id}.{c.id}") for c in node.children]:
-            texts = [getattr(q, "help", None), getattr(q, "text", None) if q.kind == "info" else None]
-            check(texts, {r.doc for r in q.refs}, node.file, line, f"question '{name}'")
+            cites = _cites([getattr(q, "help", None), getattr(q, "text", None) if q.kind == "info" else None])
+            if cites:
+                check(cites, {r.doc for r in q.refs}, node.file, line, f"question '{name}'")
     for binding in plan.bindings:
         loaded = flows.get(binding.prefix)
         if loaded is None:
@@ -241,11 +240,17 @@ def article_mentions(plan: Plan, flows: dict[str, Loaded[Flow]], library: Librar
         for item_id, outcome in binding.outcomes.items():
             item_docs = {r.doc for r in items[item_id].refs} if item_id in items else set()
             for i, rule in enumerate(outcome.rules):
-                docs = {r.doc for r in rule.refs} | item_docs
-                check([rule.reason, rule.action], docs, loaded.file, loaded.doc.line_of(("outcomes", item_id, "rules", i)), f"outcome '{item_id}'")
-            if outcome.unsure_action is not None:
-                check([outcome.unsure_action], item_docs, loaded.file, loaded.doc.line_of(("outcomes", item_id, "unsure_action")), f"outcome '{item_id}'")
+                cites = _cites([rule.reason, rule.action])
+                if cites:
+                    check(cites, {r.doc for r in rule.refs} | item_docs, loaded.file, loaded.doc.line_of(("outcomes", item_id, "rules", i)), f"outcome '{item_id}'")
+            cites = _cites([outcome.unsure_action])
+            if cites:
+                check(cites, item_docs, loaded.file, loaded.doc.line_of(("outcomes", item_id, "unsure_action")), f"outcome '{item_id}'")
     return problems
+
+
+def _cites(texts: list[Any]) -> list[str]:
+    return [mention for text in texts if text is not None and "第" in text.ja for mention in mentions(text.ja)]
 
 
 # -- paths -------------------------------------------------------------------

@@ -184,7 +184,7 @@ class Explorer:
         # one interview for every part: a finished walk clears each answer it gave (a new one costs O(questions))
         interview = self._interview if self._interview is not None else Interview(self.plan, today=self.today)
         self._interview = None
-        walk = self._walk(interview, part, {})
+        walk = self._walk(interview, part, {}, 0)
         for leaf in walk:
             result.leaves.append(leaf)
             if len(result.leaves) >= self.limit:
@@ -195,11 +195,15 @@ class Explorer:
             self._interview = interview
         return result
 
-    def _walk(self, interview: Interview, part: Part, answers: dict[Key, Any]) -> Iterator[Leaf]:
-        node = next((self.plan.by_id[q] for q in part.outer if not interview.is_answered(q) and interview.is_visible(q)), None)
-        if node is None:
+    def _walk(self, interview: Interview, part: Part, answers: dict[Key, Any], start: int) -> Iterator[Leaf]:
+        # the questions before `start` are answered or not asked, and stay so: a condition reads only earlier answers
+        outer, position = part.outer, start
+        while position < len(outer) and (interview.is_answered(outer[position]) or not interview.is_visible(outer[position])):
+            position += 1
+        if position == len(outer):
             yield self._leaf(interview, part, answers)
             return
+        node = self.plan.by_id[outer[position]]
         values = self._group_values(interview, node, part) if node.is_group else self.domain((None, node.id))
         key, answered = (None, node.id), False
         try:
@@ -210,7 +214,7 @@ class Explorer:
                     continue
                 answered = True
                 answers[key] = interview.value(node.id)
-                yield from self._walk(interview, part, answers)
+                yield from self._walk(interview, part, answers, position + 1)
         finally:  # also when the walk is cut at the limit: the interview is left as it was
             answers.pop(key, None)
             if answered:

@@ -6,6 +6,7 @@ and free to define (seven frozen dataclasses cost every start ~4 ms before the f
 from __future__ import annotations
 
 import re
+from functools import cached_property
 from typing import Any, Union
 
 from anzen.conditions import Cond, Ref
@@ -48,11 +49,13 @@ class Node(Record):
     def __repr__(self) -> str:  # the question model is long; tracebacks and test output stay readable
         return f"Node({self.id!r}, {self.kind}, index={self.index})"
 
-    @property
+    # read at every step for every question touched: worked out once (kept in the instance, which a
+    # Record's immutability allows: cached_property writes to __dict__ without setattr)
+    @cached_property
     def answerable(self) -> bool:
         return not isinstance(self.question, InfoMessage)
 
-    @property
+    @cached_property
     def is_group(self) -> bool:
         return isinstance(self.question, GroupQuestion)
 
