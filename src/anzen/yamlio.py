@@ -1,13 +1,14 @@
 """The one place YAML is parsed: safely, with line numbers, and nothing executable.
 
-- libyaml composes the node tree (fast); we build plain Python values from it ourselves, so no
-  tag can construct an object, and every value's line is recorded for error messages.
-- Anchors/aliases are refused (they are how 'billion laughs' bombs are built, and flows never need them).
+- libyaml parses (fast) and we build plain Python values from its events ourselves, one event at a
+  time, so no tag can construct an object, every value's line is recorded for error messages, and no
+  tree of nodes is made first (for a large file that tree was most of the memory and a third of the time).
+- Anchors and aliases are refused where they are written, never expanded (they are how 'billion laughs'
+  bombs are built, and flows never need them).
 - Only the YAML 1.2 core scalars: `yes`/`no`/`on`/`off` stay strings, dates stay strings."""
 
 from __future__ import annotations
 
-import operator
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,76 +26,49 @@ MAX_DEPTH = 64
 try:  # libyaml is in the PyYAML wheels; the pure parser is the fallback.
     from yaml._yaml import CParser as _Parser
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    from yaml.parser import Parser as _Parser  # type: ignore[assignment]
-    from yaml.composer import Composer as _Composer
+    from yaml.parser import Parser as _PyParser
     from yaml.reader import Reader as _Reader
     from yaml.scanner import Scanner as _Scanner
 
-    class _Parser(_Reader, _Scanner, _Parser, _Composer):  # type: ignore[no-redef]
+    class _Parser(_Reader, _Scanner, _PyParser):  # type: ignore[no-redef]
         def __init__(self, stream: str) -> None:
             _Reader.__init__(self, stream)
             _Scanner.__init__(self)
-            yaml.parser.Parser.__init__(self)
-            _Composer.__init__(self)
-
-
-class _CoreResolver(yaml.resolver.BaseResolver):
-    """YAML 1.2 core schema: true/false, null, ints, floats; everything else is a string."""
-
-
-_CoreResolver.yaml_implicit_resolvers = {}
-_CoreResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_CoreResolver.add_implicit_resolver("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
-_CoreResolver.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
-_CoreResolver.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
-    list("-+0123456789."),
-)
+            _PyParser.__init__(self)
 
 
 _BOOL = re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$")
 _NULL = re.compile(r"^(?:~|null|Null|NULL)$")
 _INT = re.compile(r"^[-+]?[0-9]+$")
-_FLOAT = _CoreResolver.yaml_implicit_resolvers["."][0][1]
-_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
-_SCALAR = yaml.ScalarNode  # read for every value: a global, not a module attribute
+_FLOAT = re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
+_MAYBE_NOT_TEXT = frozenset("tTfF~nN-+0123456789.")  # the first characters of the core scalars that are not text
+_SEQ, _MAP = "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+_UNTAGGED = (None, "!")  # a node without a tag, or with the non-specific one: resolved by the core schema
+# read for every event: globals, not module attributes
+_SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
+_MAP_START, _MAP_END, _SEQ_START, _SEQ_END = yaml.MappingStartEvent, yaml.MappingEndEvent, yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_STARTS = (_MAP_START, _SEQ_START)
 
 
-class _FastResolver(_CoreResolver):
-    """The same core schema, decided by the first character: resolving is most of a large file's cost."""
-
-    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
-        if kind is yaml.ScalarNode:
-            if not implicit[0]:
-                return _STR
-            if value == "":
-                return "tag:yaml.org,2002:null"
-            first = value[0]
-            if first in "tTfF" and _BOOL.match(value):
-                return "tag:yaml.org,2002:bool"
-            if first in "~nN" and _NULL.match(value):
-                return "tag:yaml.org,2002:null"
-            if first in "-+0123456789.":
-                if _INT.match(value):
-                    return "tag:yaml.org,2002:int"
-                if _FLOAT.match(value):
-                    return "tag:yaml.org,2002:float"
-            return _STR
-        return _SEQ if kind is yaml.SequenceNode else _MAP
+def _plain(text: str) -> Any:
+    """A plain (unquoted, untagged) scalar under the YAML 1.2 core schema: true/false, null, ints, floats;
+    everything else is text (`yes`, `no`, `on`, dates)."""
+    if text == "":
+        return None
+    first = text[0]  # each kind has its own first characters: at most one or two patterns are tried
+    if first in "tTfF":
+        return text.lower() == "true" if _BOOL.match(text) else text
+    if first in "~nN":
+        return None if _NULL.match(text) else text
+    if _INT.match(text):
+        return int(text)
+    if _FLOAT.match(text):
+        return _float(text)
+    return text
 
 
-class _Loader(_Parser, _FastResolver):
-    # The composer calls these around every node, for path resolvers, which we have none of: do nothing,
-    # in C (any two arguments → a bool; no argument → ()), rather than in a Python method that returns at once.
-    descend_resolver = staticmethod(operator.is_)
-    ascend_resolver = staticmethod(tuple)
-
-    def __init__(self, stream: str) -> None:
-        _Parser.__init__(self, stream)
-        _FastResolver.__init__(self)
+def _float(text: str) -> float:
+    return float(text.replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf").replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan"))
 
 
 Path_ = tuple[Any, ...]
@@ -144,84 +118,140 @@ class YamlDoc:
         return line
 
 
-_SCALARS = {
+_SCALARS = {  # the core schema's tags, when written out (`!!str 12`)
     "tag:yaml.org,2002:str": str,
     "tag:yaml.org,2002:int": lambda v: int(v.replace("_", "")),
-    "tag:yaml.org,2002:float": lambda v: float(v.replace("_", "").replace(".inf", "inf").replace(".Inf", "inf").replace(".INF", "inf").replace(".nan", "nan").replace(".NaN", "nan").replace(".NAN", "nan")),
+    "tag:yaml.org,2002:float": lambda v: _float(v.replace("_", "")),
     "tag:yaml.org,2002:bool": lambda v: v.lower() == "true",
     "tag:yaml.org,2002:null": lambda v: None,
 }
 
 
 class _Builder:
-    def __init__(self, file: str, aliases: bool = True) -> None:
+    """Plain values from the parser's events, each event read once, in order."""
+
+    def __init__(self, parser: Any, file: str) -> None:
+        self.next = parser.get_event
         self.file = file
         self.tables: dict[int, dict[Any, int]] = {}
-        # an alias is a node met twice; a text without '*' has none, and then no node is remembered
-        self.seen: set[int] | None = set() if aliases else None
         self.problems: list[Problem] = []
 
-    def fail(self, code: str, message: str, node: yaml.Node, line: int | None = None) -> None:
-        self.problems.append(Problem(code, message, self.file, line or node.start_mark.line + 1))
+    def fail(self, code: str, message: str, event: Any) -> None:
+        self.problems.append(Problem(code, message, self.file, event.start_mark.line + 1))
 
-    def build(self, node: yaml.Node, line: int | None, depth: int = 0) -> Any:
-        """The value of `node`. `line`: the one recorded for it (a mapping's value: its key's), else its parent's."""
-        seen = self.seen
-        if seen is not None:
-            if id(node) in seen:  # libyaml shares the node of an alias: refuse before any expansion
-                self.fail("yaml-alias", "anchors and aliases (& and *) are not allowed in anzen files", node, line)
-                return None
-            seen.add(id(node))
-        if depth > MAX_DEPTH:
-            self.fail("schema", f"nesting deeper than {MAX_DEPTH} levels", node)
+    def document(self) -> tuple[Any, int] | None:
+        """The one document's value and its line; None when the stream has none."""
+        self.next()  # stream start
+        start = self.next()
+        if type(start) is yaml.StreamEndEvent:
             return None
-        kind = type(node)
+        first = self.next()
+        value = self.value(first, 0)
+        self.next()  # document end
+        after = self.next()
+        if type(after) is not yaml.StreamEndEvent:
+            self.fail("yaml-syntax", "YAML syntax: expected a single document in the stream, but found another document", after)
+        return value, first.start_mark.line + 1
+
+    def value(self, event: Any, depth: int) -> Any:
+        kind = type(event)
         if kind is _SCALAR:
-            if node.tag == _STR:  # most values: no conversion
-                return node.value
-            convert = _SCALARS.get(node.tag)
-            if convert is None:
-                self.fail("yaml-tag", f"the tag {node.tag!r} is not allowed", node)
-                return None
-            return convert(node.value)
-        lines: dict[Any, int] = {}
-        if kind is yaml.SequenceNode:
-            if node.tag != _SEQ:
-                self.fail("yaml-tag", f"the tag {node.tag!r} is not allowed", node)
-            items: list[Any] = []
-            self.tables[id(items)] = lines
-            for i, child in enumerate(node.value):
-                if seen is not None and id(child) in seen:  # an alias is reported on the line of its sequence
-                    items.append(self.build(child, line, depth + 1))
-                    continue
-                lines[i] = child_line = child.start_mark.line + 1
-                items.append(self.build(child, child_line, depth + 1))
-            return items
-        if node.tag != _MAP:
-            self.fail("yaml-tag", f"the tag {node.tag!r} is not allowed", node)
+            return self.scalar(event)
+        if kind is _ALIAS:
+            self.fail("yaml-alias", "anchors and aliases (& and *) are not allowed in anzen files", event)
+            return None
+        if event.anchor is not None:
+            self.fail("yaml-alias", "anchors and aliases (& and *) are not allowed in anzen files", event)
+        if depth >= MAX_DEPTH:
+            self.fail("schema", f"nesting deeper than {MAX_DEPTH} levels", event)
+            self.skip()
+            return None
+        if event.tag not in _UNTAGGED and event.tag != (_MAP if kind is _MAP_START else _SEQ):
+            self.fail("yaml-tag", f"the tag {event.tag!r} is not allowed", event)
+        return self.mapping(depth) if kind is _MAP_START else self.sequence(depth)
+
+    def scalar(self, event: Any) -> Any:
+        if event.anchor is not None:
+            self.fail("yaml-alias", "anchors and aliases (& and *) are not allowed in anzen files", event)
+        text, tag = event.value, event.tag
+        if tag is None or tag == "!":  # implicit[0]: written plain, so it may be other than text
+            return _plain(text) if event.implicit[0] and (not text or text[0] in _MAYBE_NOT_TEXT) else text
+        convert = _SCALARS.get(tag)
+        if convert is None:
+            self.fail("yaml-tag", f"the tag {tag!r} is not allowed", event)
+            return None
+        return convert(text)
+
+    def mapping(self, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
-        self.tables[id(result)] = lines
-        for key_node, value_node in node.value:
-            if key_node.tag == _STR and type(key_node) is _SCALAR:
-                key = key_node.value
-            elif key_node.tag == "tag:yaml.org,2002:merge":
-                self.fail("yaml-alias", "merge keys (<<) are not allowed in anzen files", key_node)
-                continue
+        self.tables[id(result)] = lines = {}
+        read = self.next
+        while True:
+            key_event = read()
+            kind = type(key_event)
+            if kind is _MAP_END:
+                return result
+            if kind is _SCALAR and key_event.tag is None and key_event.anchor is None:  # most keys: plain text
+                key = key_event.value
+                if key_event.implicit[0] and (not key or key[0] in _MAYBE_NOT_TEXT):
+                    key = _plain(key)
             else:
-                convert = _SCALARS.get(key_node.tag) if type(key_node) is yaml.ScalarNode else None
-                if convert is None:
-                    self.fail("schema", "a mapping key must be a plain value", key_node)
-                    continue
-                key = convert(key_node.value)
+                key = self.key(key_event, depth)  # (a key that is a mapping or list is read to its end here)
+            event = read()
+            if key is _NO_KEY:
+                self.value(event, depth + 1)  # read, so that what follows is read in its place
+                continue
             if key in result:
-                self.fail("yaml-duplicate-key", f"key {key!r} appears twice in this mapping", key_node)
+                self.fail("yaml-duplicate-key", f"key {key!r} appears twice in this mapping", key_event)
+                self.value(event, depth + 1)
                 continue
-            lines[key] = key_line = key_node.start_mark.line + 1
-            if value_node.tag == _STR and type(value_node) is _SCALAR and seen is None and depth < MAX_DEPTH:
-                result[key] = value_node.value  # most values: what build() would return, without the call
+            lines[key] = key_event.start_mark.line + 1
+            if type(event) is _SCALAR and event.tag is None and event.anchor is None:  # most values: plain or quoted text
+                text = event.value
+                result[key] = _plain(text) if event.implicit[0] and (not text or text[0] in _MAYBE_NOT_TEXT) else text
             else:
-                result[key] = self.build(value_node, key_line, depth + 1)
-        return result
+                result[key] = self.value(event, depth + 1)
+
+    def key(self, event: Any, depth: int) -> Any:
+        """A key that is not plain text: a written tag, an anchor, or no scalar at all (_NO_KEY: refused)."""
+        if type(event) is not _SCALAR:
+            if type(event) in _STARTS:
+                self.fail("schema", "a mapping key must be a plain value", event)
+                self.skip()
+            else:
+                self.value(event, depth + 1)  # an alias: said as such
+            return _NO_KEY
+        if event.tag == "tag:yaml.org,2002:merge":
+            self.fail("yaml-alias", "merge keys (<<) are not allowed in anzen files", event)
+            return _NO_KEY
+        if event.tag not in _UNTAGGED and event.tag not in _SCALARS:
+            self.fail("schema", "a mapping key must be a plain value", event)
+            return _NO_KEY
+        return self.scalar(event)
+
+    def sequence(self, depth: int) -> list[Any]:
+        items: list[Any] = []
+        self.tables[id(items)] = lines = {}
+        read = self.next
+        while True:
+            event = read()
+            if type(event) is _SEQ_END:
+                return items
+            lines[len(items)] = event.start_mark.line + 1
+            items.append(self.value(event, depth + 1))
+
+    def skip(self) -> None:
+        """Read past the rest of a mapping or sequence whose start was just read."""
+        open_ = 1
+        while open_:
+            kind = type(self.next())
+            if kind in _STARTS:
+                open_ += 1
+            elif kind is _MAP_END or kind is _SEQ_END:
+                open_ -= 1
+
+
+_NO_KEY = object()
 
 
 def parse_yaml(raw: bytes, file: str) -> YamlDoc:
@@ -235,37 +265,36 @@ def parse_yaml(raw: bytes, file: str) -> YamlDoc:
         raise ProblemsError([Problem("yaml-encoding", f"not UTF-8 text (byte 0x{raw[exc.start]:02x})", file, line)]) from None
     if not text.strip():
         raise ProblemsError([Problem("file-empty", "the file is empty", file)])
-    loader = _Loader(text)
     with paused_gc():
-        return _parse(loader, file, text)
+        return _parse(text, file)
 
 
-def _parse(loader: _Loader, file: str, loader_text: str) -> YamlDoc:
+def _parse(text: str, file: str) -> YamlDoc:
+    parser = _Parser(text)
+    builder = _Builder(parser, file)
     try:
-        node = loader.get_single_node()
+        found = builder.document()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         message = f"YAML syntax: {exc.problem or exc.context}"
         hint = None
-        lines = loader_text.splitlines() if mark else []
+        lines = text.splitlines() if mark else []
         at = lines[mark.line][mark.column : mark.column + 1] if mark and mark.line < len(lines) else ""
         if at == "\t":
             hint = "YAML is indented with spaces; this line has a tab."
         elif "expected ',' or" in str(exc.problem):  # a common trap inside {…} and […]
             hint = "Inside { } or [ ], put text that contains a comma, a colon or brackets in quotes (prompt: \"Yes, it is\")."
-        raise ProblemsError([Problem("yaml-syntax", message, file, line, hint=hint)]) from None
+        raise ProblemsError([*builder.problems, Problem("yaml-syntax", message, file, line, hint=hint)]) from None
     except yaml.YAMLError as exc:
         raise ProblemsError([Problem("yaml-syntax", f"YAML syntax: {exc}", file)]) from None
     finally:
-        loader.dispose()
-    if node is None:
+        parser.dispose()
+    if found is None:
         raise ProblemsError([Problem("file-empty", "the file has no content", file)])
-    builder = _Builder(file, aliases="*" in loader_text)
-    root_line = node.start_mark.line + 1
-    data = builder.build(node, root_line)
     if builder.problems:
         raise ProblemsError(builder.problems)
+    data, root_line = found
     return YamlDoc(data, file, root_line, builder.tables)
 
 

@@ -27,8 +27,9 @@ def test_a_star_in_a_text_is_no_alias_and_lines_are_still_recorded():
     assert (doc.line_of(("b", 1)), doc.line_of(("b", 1, "c")), doc.line_of(("a",))) == (4, 4, 1)
 
 
-def test_an_alias_in_a_sequence_is_refused_on_the_line_of_the_sequence():
-    assert problems(b"a: &s x\nb:\n  - y\n  - *s\n") == ["f.yaml:2: anchors and aliases (& and *) are not allowed in anzen files"]
+def test_anchors_and_aliases_are_refused_where_they_are_written():
+    assert problems(b"a: &s x\nb:\n  - y\n  - *s\nc: {d: &m [1]}\n") == [
+        f"f.yaml:{n}: anchors and aliases (& and *) are not allowed in anzen files" for n in (1, 4, 5)]
 
 
 def test_line_at_is_the_line_of_that_place_only():
@@ -110,3 +111,22 @@ def test_a_nan_is_a_float():
 )
 def test_tags_and_keys_outside_the_core_schema_are_refused(raw, expected):
     assert problems(raw) == [expected], problems(raw)
+
+
+def test_what_follows_a_refused_key_or_a_duplicate_is_still_read_in_its_place():
+    raw = b"? [a, {b: c}]\n: {x: 1}\nk: 1\nk: [2, {y: 3}]\n? !custom t\n: 4\nlast: ok\n"
+    assert problems(raw) == ["f.yaml:1: a mapping key must be a plain value", "f.yaml:4: key 'k' appears twice in this mapping",
+                             "f.yaml:5: a mapping key must be a plain value"]
+    assert parse_yaml(b"k: 1\nnested: {a: [1, {b: 2}], c: d}\nlast: ok\n", "f").data == {"k": 1, "nested": {"a": [1, {"b": 2}], "c": "d"}, "last": "ok"}
+
+
+def test_only_one_document_and_no_deeper_than_the_limit():
+    assert problems(b"a: 1\n---\nb: 2\n") == ["f.yaml:2: YAML syntax: expected a single document in the stream, but found another document"]
+    assert parse_yaml(b"---\na: 1\n...\n", "f").data == {"a": 1}
+    deep = b"a: " + b"[" * 70 + b"]" * 70 + b"\nb: after\n"
+    assert problems(deep) == ["f.yaml:1: nesting deeper than 64 levels"]
+    assert parse_yaml(b"a: " + b"[" * 63 + b"1" + b"]" * 63 + b"\n", "f").data["a"] is not None
+
+
+def test_a_file_of_comments_only_has_no_content():
+    assert problems(b"# just a comment\n") == ["f.yaml: the file has no content"]
