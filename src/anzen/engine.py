@@ -3,7 +3,8 @@
 State is the answers given so far. Answering a question re-evaluates only the questions whose
 conditions read it (and, transitively, those whose answers were dropped), so one step costs the
 same however many answers came before. An answer whose question leaves the path is dropped at
-once: an abandoned branch never leaves answers behind in the result."""
+once: an abandoned branch never leaves answers behind in the result. A group's blocks, answered under
+other outer answers than now, are checked again the same way (Change.revised)."""
 
 from __future__ import annotations
 
