@@ -66,6 +66,27 @@ class MiniLibrary:
         return build_plan(load_flow(path, f"flows/{name}"), self.library)
 
 
+# a group whose block question 'measures' is asked only when the outer 'mynumber' is yes (no checklist)
+OUTER_READ = """\
+id: outer
+version: "1"
+title: {ja: 外側, en: Outer}
+sections:
+  - id: s
+    title: {ja: 質問, en: Questions}
+    questions:
+      - {id: mynumber, kind: yes_no, prompt: {ja: 個人番号を扱いますか？, en: "My Number?"}}
+      - id: parties
+        kind: group
+        prompt: {ja: 再委託先, en: Subcontractors}
+        item_label: {ja: 再委託先, en: subcontractor}
+        questions:
+          - {id: name, kind: text, prompt: {ja: 名称, en: Name}}
+          - {id: measures, kind: text, prompt: {ja: 措置, en: Measures}, when: {question: mynumber, equals: "yes"}}
+      - {id: after, kind: yes_no, prompt: {ja: 最後, en: Last}}
+"""
+
+
 def interview(plan, answers=None) -> Interview:
     iv = Interview(plan, today=TODAY)
     if answers:

@@ -190,7 +190,7 @@ def translations(loaded: Loaded[Any]) -> list[Problem]:
         return []
     problems = []
     for loc, text in texts_of(loaded.model):
-        if not (text.en or "").strip():
+        if text.untranslated:
             field = next((p for p in reversed(loc) if isinstance(p, str)), "text")
             problems.append(Problem("missing-translation", f"'{field}' has no English (en) text: {_short(text.ja)}",
                                     loaded.file, loaded.doc.line_of(loc), subject_of(loaded.doc.data, loc),

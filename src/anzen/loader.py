@@ -138,7 +138,7 @@ def loaded_form(value: Any, untranslated: list[Any] | None = None) -> Any:
     if twin is not None:
         record, nested = twin
         fields = value.__dict__
-        if record is _TEXT and not (fields["en"] or "").strip():
+        if record is _TEXT and value.untranslated:
             untranslated.append(value)
         for name in nested:
             held = fields[name]

@@ -45,20 +45,19 @@ def _splittable(body: Any) -> bool:
     """A repeated body that can be split between its repetitions in more than one way: one of its
     elements is repeated more than once, and no mandatory element separates the repetitions (one is a
     fixed character, or a small set of them, that none of the repeated elements can match)."""
-    repeated: list[tuple[Any, Any]] = []
+    repeated: list[tuple[Any, Any]] = []  # repeated or optional: can match where a repetition could
     mandatory: list[tuple[Any, Any]] = []
+    splits = False  # one element repeated more than once
     for op, arg in _flatten(body):
-        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[1] > 1:
+        if op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and (arg[1] > 1 or arg[0] == 0):
             repeated.append((op, arg))
-        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[0] == 0:
-            repeated.append((op, arg))  # optional: can match where a repetition could
+            splits = splits or arg[1] > 1
         elif op is _c.BRANCH and any(_splittable(b) for b in arg[1]):
             repeated.append((op, arg))
+            splits = True
         else:
             mandatory.append((op, arg))
-    if not any(op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[1] > 1 or op is _c.BRANCH for op, arg in repeated):
-        return False
-    return not any(_separates(item, repeated) for item in mandatory)
+    return splits and not any(_separates(item, repeated) for item in mandatory)
 
 
 def _separates(item: tuple[Any, Any], repeated: list[tuple[Any, Any]]) -> bool:
@@ -118,10 +117,6 @@ def _in_set(op: Any, arg: Any, ch: str) -> bool:
     if op is _c.CATEGORY and str(arg) in _CATEGORIES:
         return re.match(_CATEGORIES[str(arg)], ch) is not None
     return True
-
-
-def _optional(items: Any) -> bool:
-    return all(op in (_c.MAX_REPEAT, _c.MIN_REPEAT) and arg[0] == 0 for op, arg in _flatten(items))
 
 
 def _flatten(items: Any) -> list[tuple[Any, Any]]:

@@ -8,6 +8,7 @@ import pytest
 
 from anzen.errors import AnswerError
 from anzen.store import StoreError, UnknownSession, open_store
+from anzen_testing import OUTER_READ
 
 
 def test_every_answer_is_committed_when_given(private_db: Path, flow_file: Path) -> None:
@@ -191,25 +192,6 @@ def test_a_finished_session_is_kept_even_without_answers(store, flow_file: Path)
     live.finish()
     live.close()
     assert not live.discarded and store.get(live.id).status == "finished"
-
-
-OUTER_READ = """\
-id: outer
-version: "1"
-title: {ja: 外側, en: Outer}
-sections:
-  - id: s
-    title: {ja: 質問, en: Questions}
-    questions:
-      - {id: mynumber, kind: yes_no, prompt: {ja: 個人番号を扱いますか？, en: "My Number?"}}
-      - id: parties
-        kind: group
-        prompt: {ja: 再委託先, en: Subcontractors}
-        item_label: {ja: 再委託先, en: subcontractor}
-        questions:
-          - {id: name, kind: text, prompt: {ja: 名称, en: Name}}
-          - {id: measures, kind: text, prompt: {ja: 措置, en: Measures}, when: {question: mynumber, equals: "yes"}}
-"""
 
 
 def test_blocks_checked_again_are_committed_with_the_change_and_kept_in_the_trail(store, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from anzen.tui.navigation import StartRequest
 from anzen.tui.screens.review import ReviewScreen
 from anzen.tui.widgets.transcript import Bubble
 
+from anzen_testing import OUTER_READ
 from tui_helpers import make_app, typed
 
 FLOW = """
@@ -38,14 +39,18 @@ sections:
 """
 
 
+async def open_flow_file(app, pilot, path: Path, text: str) -> None:
+    """Write a flow and start it from the home screen, as the app starts any flow."""
+    path.write_text(text, encoding="utf-8")
+    await pilot.pause()
+    app.start(StartRequest(str(path)))
+    await pilot.pause()
+
+
 async def test_multiple_choice_and_numbers_by_keys(out_dir: Path, tmp_path: Path) -> None:
-    flow = tmp_path / "kinds.yaml"
-    flow.write_text(FLOW, encoding="utf-8")
     app = make_app(out_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.start(StartRequest(str(flow)))
-        await pilot.pause()
+        await open_flow_file(app, pilot, tmp_path / "kinds.yaml", FLOW)
         screen = app.screen
         await pilot.press("enter")  # nothing chosen yet
         assert "回答してください" in str(screen.query_one(".message").render())
@@ -63,45 +68,19 @@ async def test_multiple_choice_and_numbers_by_keys(out_dir: Path, tmp_path: Path
 
 
 async def test_a_flow_that_cannot_be_loaded_is_reported_on_the_home_screen(out_dir: Path, tmp_path: Path) -> None:
-    flow = tmp_path / "broken.yaml"
-    flow.write_text(FLOW.replace('"Which media?"', '[Which media?'), encoding="utf-8")  # a YAML syntax error
     app = make_app(out_dir)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        app.start(StartRequest(str(flow)))
-        await pilot.pause()
+        await open_flow_file(app, pilot, tmp_path / "broken.yaml", FLOW.replace('"Which media?"', '[Which media?'))  # a YAML syntax error
         message = str(app.screen.query_one("#message").render())
         assert "broken.yaml:11" in message and "YAML syntax" in message
 
 
-OUTER_READ = """\
-id: outer
-version: "1"
-title: {ja: 外側, en: Outer}
-sections:
-  - id: s
-    title: {ja: 質問, en: Questions}
-    questions:
-      - {id: mynumber, kind: yes_no, prompt: {ja: 個人番号を扱いますか？, en: "My Number?"}}
-      - id: parties
-        kind: group
-        prompt: {ja: 再委託先, en: Subcontractors}
-        item_label: {ja: 再委託先, en: subcontractor}
-        questions:
-          - {id: name, kind: text, prompt: {ja: 名称, en: Name}}
-          - {id: measures, kind: text, prompt: {ja: 措置, en: Measures}, when: {question: mynumber, equals: "yes"}}
-      - {id: after, kind: yes_no, prompt: {ja: 最後, en: Last}}
-"""
 
 
 async def test_a_changed_answer_that_blocks_read_says_which_groups_were_checked_again(out_dir: Path, tmp_path: Path) -> None:
-    flow = tmp_path / "outer.yaml"
-    flow.write_text(OUTER_READ, encoding="utf-8")
     app = make_app(out_dir)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause()
-        app.start(StartRequest(str(flow)))
-        await pilot.pause()
+        await open_flow_file(app, pilot, tmp_path / "outer.yaml", OUTER_READ)
         screen = app.screen
         plan = screen.state.interview.plan
         await screen.give(plan.by_id["mynumber"], "no")

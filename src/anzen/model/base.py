@@ -108,6 +108,11 @@ class TextMethods:
             return self.en
         return self.ja
 
+    @property
+    def untranslated(self) -> bool:
+        """No English beside the Japanese (absent or blank)."""
+        return not (self.en or "").strip()
+
 
 class CompareMethods:
     """A comparison with exactly one operator given."""

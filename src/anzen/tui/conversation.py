@@ -72,29 +72,24 @@ def changed_text(interview: Interview, node: Node, old: Any, new: Any) -> Render
 
 def removed_text(interview: Interview, removed: Mapping[str, Any]) -> Render:
     """Which answers a change took away (Change.removed): their questions left the path."""
-    removed = dict(removed)
-
-    def render(lang: str) -> Content:
-        lines = [Content.styled(w(lang, "removed"), "bold")]
-        for qid, value in removed.items():
-            node = interview.plan.by_id[qid]
-            prompt = interview.text(node, node.question.prompt, lang)
-            lines.append(Content(w(lang, "removed_row", prompt=prompt, label=label_of(node.question, value, lang))))
-        return Content("\n").join(lines)
-
-    return render
+    return _answers_notice(interview, "removed", removed,
+                           lambda lang, node, value, prompt: w(lang, "removed_row", prompt=prompt, label=label_of(node.question, value, lang)))
 
 
 def revised_text(interview: Interview, revised: Mapping[str, Any]) -> Render:
     """Which group answers a change made the engine check again (Change.revised)."""
-    revised = dict(revised)
+    return _answers_notice(interview, "revised", revised,
+                           lambda lang, node, value, prompt: w(lang, "revised_again" if value is None else "revised_kept", prompt=prompt))
+
+
+def _answers_notice(interview: Interview, heading: str, answers: Mapping[str, Any], row: Callable[[str, Node, Any, str], str]) -> Render:
+    answers = dict(answers)  # as they were when the change was made
 
     def render(lang: str) -> Content:
-        lines = [Content.styled(w(lang, "revised"), "bold")]
-        for qid, value in revised.items():
+        lines = [Content.styled(w(lang, heading), "bold")]
+        for qid, value in answers.items():
             node = interview.plan.by_id[qid]
-            prompt = interview.text(node, node.question.prompt, lang)
-            lines.append(Content(w(lang, "revised_again" if value is None else "revised_kept", prompt=prompt)))
+            lines.append(Content(row(lang, node, value, interview.text(node, node.question.prompt, lang))))
         return Content("\n").join(lines)
 
     return render
