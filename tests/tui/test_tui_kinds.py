@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from pathlib import Path
+
+from textual.widgets import Input
 
 from anzen.tui.navigation import StartRequest
 from anzen.tui.screens.review import ReviewScreen
@@ -90,3 +94,19 @@ async def test_a_changed_answer_that_blocks_read_says_which_groups_were_checked_
         notices = [str(b.render()) for b in screen.query(Bubble) if b.entry.kind == "notice"]
         assert any("確認し直しました" in n and "再委託先" in n and "もう一度入力" in n for n in notices), notices
         assert screen.node.id == "parties"  # asked again
+
+
+async def test_an_input_that_is_replaced_is_freed(out_dir: Path, tmp_path: Path) -> None:
+    """Textual's Input is kept by its screen's text-selection signal; the interview screen lives as long as
+    the interview, so each replaced input would stay in memory with everything it drew."""
+    app = make_app(out_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_flow_file(app, pilot, tmp_path / "kinds.yaml", FLOW)
+        await pilot.press("1", "enter")
+        await pilot.pause()
+        staff_field = weakref.ref(app.screen.query("#text").first(Input))  # (query_one would cache it)
+        await pilot.press("3", "enter")  # the remark has no unit: a new answer area replaces the number's
+        await pilot.pause()
+        assert app.screen.query("#text").first(Input) is not staff_field()
+        gc.collect()
+        assert staff_field() is None

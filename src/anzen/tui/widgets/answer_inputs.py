@@ -55,6 +55,15 @@ class AnswerInput(Vertical):
         pass
 
 
+class AnswerField(Input):
+    """Textual's Input subscribes to its screen's text-selection signal with a closure over itself, which the
+    signal keeps as the value for its weak key: the input outlives its removal as long as the screen does, and
+    the interview screen lives as long as the interview. Leaving, it unsubscribes."""
+
+    def on_unmount(self) -> None:
+        self.screen.text_selection_started_signal.unsubscribe(self)
+
+
 class TextAnswer(AnswerInput):
     """Text, dates and numbers: an input with its message under it, checked as it is typed."""
 
@@ -64,7 +73,7 @@ class TextAnswer(AnswerInput):
         self.tried = False  # "an answer is required" only after Enter on an empty input
 
     def compose(self) -> ComposeResult:
-        field = Input(value="" if self.current is None else str(self.current), id="text", placeholder=self.placeholder)
+        field = AnswerField(value="" if self.current is None else str(self.current), id="text", placeholder=self.placeholder)
         if self.unit:
             with Horizontal(classes="input-row"):
                 yield field
