@@ -100,16 +100,30 @@ class Interview:
         self._visible = [False] * len(plan.nodes)
         # question id → the groups whose block questions' conditions read its answer
         self._block_readers: dict[str, list[Node]] = {}
-        pending: list[int] = []
-        for node in plan.nodes:  # conditions only read earlier answers: one pass settles all
-            visible = evaluate(node.when, self._lookup)
-            self._visible[node.index] = visible
-            if visible and node.answerable:
-                pending.append(node.index)
+        for node in plan.nodes:
             if node.children:
                 for ref in {r.id for child in node.children for r in refs_of(child.when) if r.scope != BLOCK}:
                     self._block_readers.setdefault(ref, []).append(node)
+        self._settle()
+
+    def _settle(self) -> None:
+        """Which questions are asked, and which of them wait for an answer, from the answers alone."""
+        pending: list[int] = []
+        for node in self.plan.nodes:  # conditions only read earlier answers: one pass settles all
+            visible = evaluate(node.when, self._lookup)
+            self._visible[node.index] = visible
+            if visible and node.answerable and node.id not in self._answers:
+                pending.append(node.index)
         self._pending = _Waiting(pending)
+
+    def snapshot(self) -> dict[str, Any]:
+        """The answers as they are now, for restore()."""
+        return dict(self._answers)
+
+    def restore(self, answers: dict[str, Any]) -> None:
+        """Back to a snapshot() (an answer that could not be saved is taken back whole, with what it removed)."""
+        self._answers = dict(answers)
+        self._settle()
 
     # -- reading -------------------------------------------------------------
     def _lookup(self, ref: Ref) -> Any:

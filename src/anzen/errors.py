@@ -105,6 +105,22 @@ class AnswerError(ValueError):
         return self.en if lang == "en" else self.ja
 
 
+class Failure(Exception):
+    """Something anzen could not do for the user (the session store, writing a report), said in both
+    languages: str() is the English (logs, tests), message(lang) the language on screen, both() the
+    command line's two lines. Without a Japanese text, English serves both."""
+
+    def __init__(self, en: str, *, ja: str | None = None):
+        super().__init__(en)
+        self.en, self.ja = en, ja
+
+    def message(self, lang: str) -> str:
+        return self.ja if lang == "ja" and self.ja else self.en
+
+    def both(self) -> str:
+        return f"{self.en}\n{self.ja}" if self.ja and self.ja != self.en else self.en
+
+
 def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
     """'Did you mean 'x'?' when `name` is close to one of `candidates`."""
     import difflib  # only when a name is wrong: not on every start

@@ -78,6 +78,20 @@ def test_switching_a_branch_drops_the_abandoned_answers(plan):
     assert iv.next_question().id == "instructed"
 
 
+def test_restoring_a_snapshot_takes_an_answer_back_with_what_it_removed(plan):
+    """What the session store does when it cannot save an answer: the interview is as before it."""
+    iv = interview(plan, {"copied": "yes", "instructed": "no", "consent": "no"})
+    before = iv.snapshot()
+    iv.answer("copied", "no")
+    assert iv.next_question().id == "count"
+    iv.restore(before)
+    assert iv.answers == {"copied": "yes", "instructed": "no", "consent": "no"}
+    assert iv.is_visible("consent") and iv.next_question().id == "count"
+    assert iv.progress() == interview(plan, before).progress()
+    iv.answer("copied", "no")  # and it goes on from there as any interview would
+    assert iv.answers == {"copied": "no"}
+
+
 def test_previous_and_clear(plan):
     iv = interview(plan, {"copied": "yes", "instructed": "yes"})
     assert iv.previous().id == "instructed"

@@ -136,6 +136,7 @@ def test_a_damaged_database_stops_the_interview_with_a_message(tmp_path: Path, f
     bad.write_text("not a database", encoding="utf-8")
     status, _, err = run(capsys, "--db", str(bad), "interview", str(flow_file))
     assert status == 2 and "not an SQLite database" in err and "--db" in err
+    assert "SQLite のデータベースではありません" in err  # and in Japanese beside it
     assert bad.read_text(encoding="utf-8") == "not a database"
 
 

@@ -76,9 +76,11 @@ def test_a_process_taken_for_dead_cannot_write_after_being_taken_over(store, flo
     first.answer("company", "株式会社先")
     store.db.conn.execute("UPDATE leases SET pid = ? WHERE session_id = ?", (_dead_pid(), first.id))
     second = store.open(first.id)
-    with pytest.raises(LeaseLost, match="taken over"):
+    with pytest.raises(LeaseLost, match="taken over") as lost:
         first.answer("staff_count", 3)
+    assert "保存されていません" in lost.value.message("ja")
     assert [a.question_id for a in store.answers(first.id)] == ["company"]
+    assert first.interview.answers == {"company": "株式会社先"}  # in memory too: not taken
     second.answer("staff_count", 4)
     second.close()
 

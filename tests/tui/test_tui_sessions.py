@@ -73,7 +73,9 @@ async def test_a_damaged_database_is_reported_and_left_alone(out_dir: Path, tmp_
     app = make_app(out_dir, sessions=SessionLink(str(db)))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        assert "保存先のデータベースを使えません" in str(app.screen.query_one("#message").render())
+        message = str(app.screen.query_one("#message").render())
+        assert "保存先のデータベースを使えません" in message and "SQLite のデータベースではありません" in message
+        assert "not an SQLite" not in message  # the store's reason in the app's language, too
         await pilot.press(*OPEN_WAKAYAMA)  # the interview still runs, unsaved
         assert isinstance(app.screen, InterviewScreen) and app.screen.state.session is None
     assert db.read_bytes() == before

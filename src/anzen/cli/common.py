@@ -49,7 +49,7 @@ def open_store_or_fail(args: argparse.Namespace) -> Any:
     try:
         store = open_store(getattr(args, "db", None))
     except StoreError as exc:
-        raise CommandError(str(exc)) from None
+        raise CommandError(exc.both()) from None
     for note in store.notes:
         print(f"warning: {note}", file=sys.stderr)
     return store
@@ -65,9 +65,9 @@ def store_errors() -> Iterator[None]:
         from anzen.store import SessionBusy, StoreError
 
         if isinstance(exc, SessionBusy):
-            raise CommandError(str(exc), EXIT_BUSY) from None
+            raise CommandError(exc.both(), EXIT_BUSY) from None
         if isinstance(exc, StoreError):
-            raise CommandError(str(exc), EXIT_BAD_INPUT) from None
+            raise CommandError(exc.both(), EXIT_BAD_INPUT) from None
         raise
 
 

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         with exporter_warnings():
             written = write_reports(report, formats, Path(args.out), force=args.force, basename=args.name, options=export_options(args))
     except ExportError as exc:
-        raise CommandError(str(exc)) from None
+        raise CommandError(exc.both()) from None
     from anzen.cli.summary import print_summary
 
     print_summary(report, [w.path for w in written], args.lang)

@@ -277,7 +277,7 @@ def converse(live: Any, args: argparse.Namespace, formats: list[str], review: bo
     try:
         written = write_reports(report, formats, Path(args.out), force=args.force)
     except ExportError as exc:
-        raise CommandError(f"{exc}\n{ui(lang, 'export_later', id=live.id)}") from None
+        raise CommandError(f"{exc.both()}\n{ui(lang, 'export_later', id=live.id)}") from None
     from anzen.cli.summary import print_summary
 
     print_summary(report, [w.path for w in written], lang)

@@ -41,7 +41,7 @@ def _from_session(ref: str, args: argparse.Namespace):  # -> Report
     except UnknownSession:
         raise CommandError(f"{ref}: no such report file and no such session (a JSON report written by anzen, or a session id from `anzen sessions list`)") from None
     except StoreError as exc:
-        raise CommandError(str(exc)) from None
+        raise CommandError(exc.both()) from None
     finally:
         store.close()
 
@@ -70,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
         out_dir.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data, force=args.force)
     except ExportError as exc:
-        raise CommandError(str(exc)) from None
+        raise CommandError(exc.both()) from None
     except OSError as exc:
         raise CommandError(f"{out_dir}: cannot create the folder: {exc.strerror or exc}") from None
     words = {"ja": ("メールの下書きを作成しました（送信はしていません）", "添付"), "en": ("E-mail draft written (nothing was sent)", "attached")}

@@ -109,7 +109,7 @@ def cmd_export(store: Any, args: argparse.Namespace) -> int:
     try:
         written = write_reports(report, formats, Path(args.out), force=args.force, basename=args.name)
     except ExportError as exc:
-        raise CommandError(str(exc)) from None
+        raise CommandError(exc.both()) from None
     for w in written:
         print(w.path)
     return EXIT_OK

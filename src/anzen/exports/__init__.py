@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from anzen.errors import Failure
+
 if TYPE_CHECKING:
     from anzen.report import Report
 
@@ -24,8 +26,13 @@ FORMATS: dict[str, tuple[str, str]] = {
 }
 
 
-class ExportError(Exception):
-    """A report could not be written; the message names the file."""
+class ExportError(Failure):
+    """A report could not be written; the message names the file (in both languages)."""
+
+
+def _exists(path: Path) -> ExportError:
+    return ExportError(f"{path}: already exists (use --force to overwrite)",
+                       ja=f"{path}: 同じ名前のファイルがすでにあります（上書きするには --force）")
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,7 @@ def render(report: "Report", fmt: str, **options: object) -> bytes:
 def write_atomic(path: Path, data: bytes, *, force: bool = False, mode: int = 0o600) -> None:
     """Write via a temporary file and rename; never replace an existing file unless `force`."""
     if path.exists() and not force:
-        raise ExportError(f"{path}: already exists (use --force to overwrite)")
+        raise _exists(path)
     import tempfile  # here: the line mode imports this package before its first question, and writes at the end
 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -85,11 +92,11 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, mode: int = 0o
             os.unlink(tmp)
     except FileExistsError:
         os.unlink(tmp)
-        raise ExportError(f"{path}: already exists (use --force to overwrite)") from None
+        raise _exists(path) from None
     except OSError as exc:
         if os.path.exists(tmp):
             os.unlink(tmp)
-        raise ExportError(f"{path}: cannot write: {exc.strerror or exc}") from None
+        raise ExportError(f"{path}: cannot write: {exc.strerror or exc}", ja=f"{path}: 書き込めません: {exc.strerror or exc}") from None
 
 
 def write_reports(report: "Report", formats: list[str], out_dir: Path, *, force: bool = False, basename: str | None = None, options: dict | None = None) -> list[Written]:
@@ -97,13 +104,14 @@ def write_reports(report: "Report", formats: list[str], out_dir: Path, *, force:
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise ExportError(f"{out_dir}: cannot create the folder: {exc.strerror or exc}") from None
+        raise ExportError(f"{out_dir}: cannot create the folder: {exc.strerror or exc}",
+                          ja=f"{out_dir}: フォルダを作成できません: {exc.strerror or exc}") from None
     base = basename or default_basename(report)
     targets = [(fmt, out_dir / f"{base}{FORMATS[fmt][1]}") for fmt in formats]
     if not force:
         for _, path in targets:
             if path.exists():
-                raise ExportError(f"{path}: already exists (use --force to overwrite)")
+                raise _exists(path)
     rendered = [(fmt, path, render(report, fmt, **(options or {}))) for fmt, path in targets]
     written = []
     for fmt, path, data in rendered:

@@ -20,6 +20,8 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
+from anzen.errors import Failure
+
 APPLICATION_ID = 0x616E7A6E  # 'anzn' in the SQLite header: marks the file as anzen's
 SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_S = 10.0  # how long a writer waits for another process's transaction
@@ -27,8 +29,8 @@ ENV_VAR = "ANZEN_DB"
 DB_NAME = "sessions.db"
 
 
-class StoreError(Exception):
-    """The session store cannot do what was asked; the message says why (for the user)."""
+class StoreError(Failure):
+    """The session store cannot do what was asked; the message says why (for the user, in both languages)."""
 
 
 class DamagedStore(StoreError):
@@ -48,10 +50,12 @@ def resolve_path(option: str | None = None, environ: Mapping[str, str] | None = 
     return Path(chosen).expanduser() if chosen else default_path()
 
 
-def _refuse(path: Path, why: str) -> DamagedStore:
+def _refuse(path: Path, why: str, why_ja: str) -> DamagedStore:
     return DamagedStore(
         f"{path}: {why}. anzen has not changed the file. "
-        f"Move it away or choose another database with --db PATH (or ${ENV_VAR})."
+        f"Move it away or choose another database with --db PATH (or ${ENV_VAR}).",
+        ja=f"{path}: {why_ja}。anzen はこのファイルを変更していません。"
+        f"ファイルを別の場所に移すか、--db PATH（または ${ENV_VAR}）で別のデータベースを指定してください。",
     )
 
 
@@ -63,19 +67,22 @@ def check_header(path: Path) -> bool:
     except FileNotFoundError:
         return True
     except IsADirectoryError:
-        raise _refuse(path, "is a folder, not a database file") from None
+        raise _refuse(path, "is a folder, not a database file", "データベースのファイルではなくフォルダです") from None
     except OSError as exc:
-        raise StoreError(f"{path}: cannot read the database: {exc.strerror or exc}") from None
+        raise StoreError(f"{path}: cannot read the database: {exc.strerror or exc}",
+                         ja=f"{path}: データベースを読み込めません: {exc.strerror or exc}") from None
     if not header:
         wal = Path(f"{path}-wal")
         if wal.exists() and wal.stat().st_size > 0:
-            raise _refuse(path, "is empty but has a write-ahead log (-wal) beside it")
+            raise _refuse(path, "is empty but has a write-ahead log (-wal) beside it", "中身が空ですが、同じ場所に先行書き込みログ（-wal）があります")
         return True  # created but never initialised (e.g. killed at once): safe to initialise
     if len(header) < 100 or header[:16] != SQLITE_MAGIC:
-        raise _refuse(path, "is not an SQLite database (not an anzen session store, or damaged)")
+        raise _refuse(path, "is not an SQLite database (not an anzen session store, or damaged)",
+                      "SQLite のデータベースではありません（anzen のセッションの保存先ではないか、壊れています）")
     app_id = int.from_bytes(header[68:72], "big")
     if app_id != APPLICATION_ID:
-        raise _refuse(path, "is an SQLite database of another program, not an anzen session store")
+        raise _refuse(path, "is an SQLite database of another program, not an anzen session store",
+                      "他のプログラムの SQLite データベースです（anzen のセッションの保存先ではありません）")
     return False
 
 
@@ -90,7 +97,8 @@ def _prepare_location(path: Path) -> list[str]:
         except FileExistsError:
             pass  # another process made it a moment ago (two starting on a new database at once)
         except OSError as exc:
-            raise StoreError(f"{parent}: cannot create the folder for the database: {exc.strerror or exc}") from None
+            raise StoreError(f"{parent}: cannot create the folder for the database: {exc.strerror or exc}",
+                             ja=f"{parent}: データベースのフォルダを作成できません: {exc.strerror or exc}") from None
     elif parent.resolve() == default_path().parent.resolve():
         os.chmod(parent, 0o700)  # our own folder: keep it private
     elif parent.stat().st_mode & 0o077:
@@ -113,7 +121,7 @@ def _settled_header(path: Path, wait_s: float = 5.0) -> bool:
                 with open(path, "rb") as handle:
                     header = handle.read(100)
             except OSError:
-                raise DamagedStore(f"{path}: cannot be read") from None
+                raise DamagedStore(f"{path}: cannot be read", ja=f"{path}: 読み込めません") from None
             # being created: SQLite's header not written yet, or written without anzen's application id yet
             forming = len(header) < 100 or (header[:16] == SQLITE_MAGIC and header[68:72] == b"\0\0\0\0")
             if not (young and forming) or time.monotonic() > deadline:
@@ -128,7 +136,8 @@ def _create_file(path: Path) -> None:
     except FileExistsError:
         pass  # another process created it a moment ago; its header is checked again below
     except OSError as exc:
-        raise StoreError(f"{path}: cannot create the database: {exc.strerror or exc}") from None
+        raise StoreError(f"{path}: cannot create the database: {exc.strerror or exc}",
+                         ja=f"{path}: データベースを作成できません: {exc.strerror or exc}") from None
 
 
 def _tighten(path: Path) -> None:
@@ -190,10 +199,12 @@ class Database:
 def _error(path: Path, exc: sqlite3.Error) -> StoreError:
     text = str(exc)
     if "locked" in text or "busy" in text:
-        return StoreError(f"{path}: the database is busy (another anzen is writing to it); try again in a moment")
+        return StoreError(f"{path}: the database is busy (another anzen is writing to it); try again in a moment",
+                          ja=f"{path}: データベースは使用中です（別の anzen が書き込んでいます）。少し待ってからもう一度お試しください")
     if isinstance(exc, sqlite3.DatabaseError) and ("malformed" in text or "not a database" in text):
-        return DamagedStore(f"{path}: the database is damaged ({text}); nothing more was written to it")
-    return StoreError(f"{path}: {text}")
+        return DamagedStore(f"{path}: the database is damaged ({text}); nothing more was written to it",
+                            ja=f"{path}: データベースが壊れています（{text}）。これ以上は書き込んでいません")
+    return StoreError(f"{path}: {text}", ja=f"{path}: データベースのエラー: {text}")
 
 
 def connect(path: Path) -> Database:
@@ -212,7 +223,7 @@ def connect(path: Path) -> Database:
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
-        raise StoreError(f"{path}: cannot open the database: {exc}") from None
+        raise StoreError(f"{path}: cannot open the database: {exc}", ja=f"{path}: データベースを開けません: {exc}") from None
     conn.row_factory = sqlite3.Row
     try:
         _configure(conn, path, new)
@@ -229,7 +240,8 @@ def _configure(conn: sqlite3.Connection, path: Path, new: bool) -> None:
         if not new:  # an existing file is read before anything is written to it
             result = [r[0] for r in conn.execute("PRAGMA quick_check").fetchall()]
             if result != ["ok"]:
-                raise _refuse(path, f"is damaged (SQLite integrity check: {'; '.join(result[:3])})")
+                found = "; ".join(result[:3])
+                raise _refuse(path, f"is damaged (SQLite integrity check: {found})", f"壊れています（SQLite の整合性検査: {found}）")
         # temp_store=MEMORY: VACUUM's temporary copy (personal data) never goes to a file in /tmp
         for pragma in ("foreign_keys=ON", "secure_delete=ON", "synchronous=FULL", "trusted_schema=OFF", "temp_store=MEMORY"):
             conn.execute(f"PRAGMA {pragma}")
@@ -239,8 +251,10 @@ def _configure(conn: sqlite3.Connection, path: Path, new: bool) -> None:
             conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
         mode = conn.execute("PRAGMA journal_mode=WAL").fetchone()[0]
         if str(mode).lower() != "wal":
-            raise StoreError(f"{path}: cannot use write-ahead logging here (journal mode {mode}); choose a local folder with --db")
+            raise StoreError(f"{path}: cannot use write-ahead logging here (journal mode {mode}); choose a local folder with --db",
+                             ja=f"{path}: この場所では先行書き込みログ（WAL）を使えません（journal mode {mode}）。--db でローカルのフォルダを指定してください")
     except sqlite3.DatabaseError as exc:
         if isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
-            raise StoreError(f"{path}: the database is busy (another anzen is setting it up); try again") from None
-        raise _refuse(path, f"cannot be read as a database ({exc})") from None
+            raise StoreError(f"{path}: the database is busy (another anzen is setting it up); try again",
+                             ja=f"{path}: データベースは使用中です（別の anzen が準備しています）。もう一度お試しください") from None
+        raise _refuse(path, f"cannot be read as a database ({exc})", f"データベースとして読み込めません（{exc}）") from None

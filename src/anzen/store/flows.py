@@ -56,7 +56,7 @@ def flow_hash(path: Path, library: Library | None = None, files: list[Path] | No
         try:
             digest.update(file.read_bytes())
         except OSError as exc:
-            raise StoreError(f"{file}: cannot read the flow: {exc.strerror or exc}") from None
+            raise StoreError(f"{file}: cannot read the flow: {exc.strerror or exc}", ja=f"{file}: フローを読み込めません: {exc.strerror or exc}") from None
     return digest.hexdigest()
 
 
@@ -89,7 +89,7 @@ def load_plan_for(ref: str, library: Library | None = None) -> Plan:
         return load_plan(ref, library)
     except ProblemsError as exc:
         lines = "\n".join(f"  {p.render()}" for p in exc.problems)
-        raise StoreError(f"the flow '{ref}' cannot be used now:\n{lines}") from None
+        raise StoreError(f"the flow '{ref}' cannot be used now:\n{lines}", ja=f"フロー '{ref}' は今は使えません:\n{lines}") from None
 
 
 def respondent_question(plan: Plan) -> str | None:

@@ -6,6 +6,7 @@ Front ends call `LiveSession.answer(question_id, raw)` exactly where they would 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -151,15 +152,22 @@ class LiveSession:
     def answer(self, question_id: str, raw: Any) -> Change:
         """Validate with the engine (AnswerError: nothing changes) and commit the answer at once."""
         self._check_open()
-        change = self.interview.answer(question_id, raw)
-        self._commit(change, cleared=False)
-        return change
+        return self._committed(lambda: self.interview.answer(question_id, raw), cleared=False)
 
     def clear(self, question_id: str) -> Change:
         """Take an answer back (the question is unanswered again); committed at once."""
         self._check_open()
-        change = self.interview.clear(question_id)
-        self._commit(change, cleared=True)
+        return self._committed(lambda: self.interview.clear(question_id), cleared=True)
+
+    def _committed(self, make: Callable[[], Change], *, cleared: bool) -> Change:
+        """The engine's change, committed; when the commit fails (StoreError) the interview is as before it."""
+        before = self.interview.snapshot()
+        change = make()
+        try:
+            self._commit(change, cleared=cleared)
+        except BaseException:
+            self.interview.restore(before)
+            raise
         return change
 
     def _commit(self, change: Change, *, cleared: bool) -> None:

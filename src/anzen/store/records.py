@@ -28,8 +28,9 @@ class SessionBusy(StoreError):
     def __init__(self, session_id: str, holder: Holder) -> None:
         self.session_id, self.holder = session_id, holder
         super().__init__(
-            f"session {session_id} is {holder.describe('en')}. "
-            f"Close it there first; if that anzen has hung, end it and try again. / {holder.describe('ja')}"
+            f"session {session_id} is {holder.describe('en')}. Close it there first; if that anzen has hung, end it and try again.",
+            ja=f"セッション {session_id} は{holder.describe('ja')}。先にそちらで閉じてください。"
+            "その anzen が応答しない場合は、終了させてからもう一度お試しください。",
         )
 
 
@@ -39,7 +40,10 @@ class LeaseLost(StoreError):
     def __init__(self, session_id: str, holder: Holder | None) -> None:
         self.session_id, self.holder = session_id, holder
         where = f" by process {holder.pid} on {holder.host}" if holder else ""
-        super().__init__(f"session {session_id} was taken over{where}; this answer was not saved. Reopen the session to continue.")
+        where_ja = f"（{holder.host} のプロセス {holder.pid}）" if holder else ""
+        super().__init__(f"session {session_id} was taken over{where}; this answer was not saved. Reopen the session to continue.",
+                         ja=f"セッション {session_id} は別の anzen{where_ja}に引き継がれたため、この回答は保存されていません。"
+                         "続けるにはセッションを開き直してください。")
 
 
 class UnknownSession(StoreError):

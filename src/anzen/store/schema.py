@@ -106,7 +106,9 @@ def migrate(db: "Database", target: int = CURRENT) -> int:
     if found > CURRENT:
         raise StoreError(
             f"{db.path}: the database was written by a newer anzen (schema {found}; this anzen knows {CURRENT}). "
-            "Update anzen; the database has not been changed."
+            "Update anzen; the database has not been changed.",
+            ja=f"{db.path}: このデータベースは新しい版の anzen で書かれています（スキーマ {found}、この anzen は {CURRENT} まで）。"
+            "anzen を更新してください。データベースは変更していません。",
         )
     if found >= target:
         return found
@@ -118,5 +120,6 @@ def migrate(db: "Database", target: int = CURRENT) -> int:
                     conn.execute(statement)
                 conn.execute(f"PRAGMA user_version = {version + 1}")
     except StoreError as exc:  # one transaction: nothing of the upgrade remains
-        raise StoreError(f"cannot upgrade the database from schema {found} to {target} ({exc}); it has not been changed") from None
+        raise StoreError(f"cannot upgrade the database from schema {found} to {target} ({exc}); it has not been changed",
+                         ja=f"データベースをスキーマ {found} から {target} に更新できません（{exc.message('ja')}）。データベースは変更していません") from None
     return found

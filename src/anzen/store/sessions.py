@@ -66,9 +66,11 @@ class Store:
         from anzen.store.flows import load_plan_for, locate
 
         if mode not in MODES:
-            raise StoreError(f"mode must be one of {', '.join(MODES)} (got {mode!r})")
+            raise StoreError(f"mode must be one of {', '.join(MODES)} (got {mode!r})",
+                             ja=f"聞き取りの形式は {', '.join(MODES)} のいずれかです（指定: {mode!r}）")
         if mode == "staff" and not (staff or "").strip():
-            raise StoreError("a staff-led session needs the staff member's name (--staff NAME)")
+            raise StoreError("a staff-led session needs the staff member's name (--staff NAME)",
+                             ja="職員による聞き取りには、職員の氏名が必要です（--staff NAME）")
         library = library or Library()
         located = locate(flow, library)
         plan = plan or located.plan or load_plan_for(located.ref, library)
@@ -121,16 +123,19 @@ class Store:
         """A session by id or unique id prefix."""
         ref = (ref or "").strip().lower()
         if not ref:
-            raise UnknownSession("no session given")
+            raise UnknownSession("no session given", ja="セッションが指定されていません")
         like = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         with self.db.reading() as conn:
             rows = conn.execute(f"SELECT {_SESSION_COLUMNS} FROM sessions s WHERE s.id LIKE ? ESCAPE '\\' ORDER BY s.id", (like,)).fetchall()
             exact = [r for r in rows if r["id"] == ref]
             rows = exact or rows
             if len(rows) > 1:
-                raise UnknownSession(f"'{ref}' matches {len(rows)} sessions ({', '.join(r['id'] for r in rows[:5])}); give more of the id")
+                shown = ", ".join(r["id"] for r in rows[:5])
+                raise UnknownSession(f"'{ref}' matches {len(rows)} sessions ({shown}); give more of the id",
+                                     ja=f"'{ref}' に当てはまるセッションが {len(rows)} 件あります（{shown}）。ID をもっと長く指定してください")
             if not rows:
-                raise UnknownSession(f"no session '{ref}' in {self.path} (`anzen sessions list` shows them)")
+                raise UnknownSession(f"no session '{ref}' in {self.path} (`anzen sessions list` shows them)",
+                                 ja=f"{self.path} にセッション '{ref}' はありません（一覧は anzen sessions list）")
             busy = lease.busy_holders(conn)
         return SessionInfo.from_row(rows[0], busy.get(rows[0]["id"]))
 

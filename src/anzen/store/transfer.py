@@ -33,23 +33,29 @@ class ImportResult:
     report_flow_version: str | None
 
 
+_EXPECTED = "a JSON report written by anzen is expected"
+_EXPECTED_JA = "anzen が書き出した JSON 形式の報告書を指定してください"
+
+
 def read_report(path: Path) -> dict[str, Any]:
     try:
         raw = read_bytes(path)
     except ProblemsError as exc:
         raise StoreError("; ".join(p.render() for p in exc.problems)) from None
     if len(raw) > MAX_REPORT_BYTES:
-        raise StoreError(f"{path}: too large for a report ({len(raw):,} bytes)")
+        raise StoreError(f"{path}: too large for a report ({len(raw):,} bytes)", ja=f"{path}: 報告書としては大きすぎます（{len(raw):,} バイト）")
     try:
         data = json.loads(raw.decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise StoreError(f"{path}: not UTF-8 text; a JSON report written by anzen is expected") from None
+        raise StoreError(f"{path}: not UTF-8 text; {_EXPECTED}", ja=f"{path}: UTF-8 のテキストではありません。{_EXPECTED_JA}") from None
     except json.JSONDecodeError as exc:
-        raise StoreError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}); a JSON report written by anzen is expected") from None
+        raise StoreError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg}); {_EXPECTED}",
+                         ja=f"{path}:{exc.lineno}: JSON として正しくありません（{exc.msg}）。{_EXPECTED_JA}") from None
     if not isinstance(data, dict) or data.get("format") != "anzen-report":
-        raise StoreError(f"{path}: not an anzen JSON report (no \"format\": \"anzen-report\")")
+        raise StoreError(f"{path}: not an anzen JSON report (no \"format\": \"anzen-report\")",
+                         ja=f"{path}: anzen の JSON 形式の報告書ではありません（\"format\": \"anzen-report\" がありません）")
     if not isinstance(data.get("flow"), str) or not isinstance(data.get("answers"), dict):
-        raise StoreError(f"{path}: the report has no flow id or no answers")
+        raise StoreError(f"{path}: the report has no flow id or no answers", ja=f"{path}: 報告書にフローの ID か回答がありません")
     return data
 
 
@@ -64,7 +70,8 @@ def import_report(store: "Store", path: Path, *, staff: str, flow: str | None = 
     located = locate(flow or data["flow"], library)
     plan = located.plan or load_plan_for(located.ref, library)
     if plan.flow.id != data["flow"]:
-        raise StoreError(f"{path}: is a report of flow '{data['flow']}', not '{plan.flow.id}'")
+        raise StoreError(f"{path}: is a report of flow '{data['flow']}', not '{plan.flow.id}'",
+                         ja=f"{path}: フロー '{data['flow']}' の報告書です（'{plan.flow.id}' ではありません）")
     interview = Interview(plan, today=date.today())
     given = flatten_answers(data["answers"], set(plan.by_id))
     loaded = interview.load(given)

@@ -15,10 +15,11 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
 
+from anzen.errors import Failure
 from anzen.tui import collector
 from anzen.tui.keys import localize_bindings
 from anzen.tui.navigation import GoHome, ResumeSource, StartRequest, no_sessions
-from anzen.tui.words import other_lang, w
+from anzen.tui.words import not_saved, other_lang, w
 
 
 def _now() -> datetime:
@@ -77,8 +78,8 @@ class AnzenApp(App[None]):
         if self.sessions is not None:
             titles = {str(r["id"]): (r["title"].get(self.lang) or r["title"]["ja"]) for r in rows if "title" in r}  # type: ignore[union-attr]
             resumable = self.sessions.entries(titles)
-            if self.sessions.error and error is None:
-                error = w(self.lang, "session.store_error", error=self.sessions.error)
+            if self.sessions.failure is not None and error is None:
+                error = w(self.lang, "session.store_error", error=self.sessions.error(self.lang))
         home = HomeScreen(rows, resumable, self.lang, error=error, recent=recent_reports(self.out_dir, self.lang))
         self.push_screen(home, self.start)
         self.call_after_refresh(collector.release)
@@ -120,7 +121,7 @@ class AnzenApp(App[None]):
             self.show_home(w(self.lang, "session.busy", holder=exc.holder.describe(self.lang)))
             return False
         except StoreError as exc:
-            self.show_home(w(self.lang, "session.store_error", error=str(exc)))
+            self.show_home(w(self.lang, "session.store_error", error=exc.message(self.lang)))
             return False
         resume = live.resume
         if resume.flow_changed:
@@ -143,14 +144,18 @@ class AnzenApp(App[None]):
         try:
             live = self.sessions.start(request.flow, mode=request.mode, staff=request.staff, lang=self.lang)
         except StoreError as exc:
-            self.post_message(SessionReady(state, None, str(exc)))
+            self.post_message(SessionReady(state, None, exc.message(self.lang)))
             return
-        self.post_message(SessionReady(state, live, None if live is not None else self.sessions.error))
+        self.post_message(SessionReady(state, live, None if live is not None else self.sessions.error(self.lang)))
 
     def on_session_ready(self, message: SessionReady) -> None:
         state, live = message.state, message.session
         if live is not None and state is self.live:
-            state.attach(live)  # answers given meanwhile are committed now, in order
+            try:
+                state.attach(live)  # answers given meanwhile are committed now, in order
+            except Failure as exc:  # the interview goes on unsaved, as without a store
+                live.close()
+                self.notify(not_saved(self.lang, exc), severity="error", timeout=20)
         elif live is not None:  # that interview was closed meanwhile
             live.close()
         if message.error is not None:

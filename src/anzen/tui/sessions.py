@@ -17,17 +17,21 @@ class SessionLink:
     def __init__(self, db: str | None = None) -> None:
         self.db = db
         self._store: Any = None
-        self.error: str | None = None
+        self.failure: Any = None  # the StoreError that kept the store from opening
 
     def store(self) -> Any:
-        if self._store is None and self.error is None:
+        if self._store is None and self.failure is None:
             from anzen.store import StoreError, open_store
 
             try:
                 self._store = open_store(self.db)
             except StoreError as exc:  # damaged, foreign or newer database: left untouched
-                self.error = str(exc)
+                self.failure = exc
         return self._store
+
+    def error(self, lang: str) -> str | None:
+        """Why there is no store, in `lang` (None: there is one, or it was not opened yet)."""
+        return None if self.failure is None else self.failure.message(lang)
 
     def entries(self, titles: dict[str, str]) -> Sequence[ResumeEntry]:
         """Unfinished sessions for the home screen, newest first; busy ones say so."""
@@ -58,7 +62,7 @@ class SessionLink:
         if store is None:
             from anzen.store import StoreError
 
-            raise StoreError(self.error or "no session store")
+            raise self.failure or StoreError("no session store", ja="セッションの保存先がありません")
         return store.open(session_id)
 
     def close(self) -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from anzen.answers import normalize
 from anzen.engine import Change, Interview, LoadReport
+from anzen.errors import Failure
 from anzen.plan import Node, Plan
 
 if TYPE_CHECKING:  # the report is built at the result, not before the first question
@@ -105,7 +106,10 @@ class InterviewState:
 
     def heartbeat(self) -> None:
         if self.session is not None and not self.session.closed:
-            self.session.heartbeat()
+            try:
+                self.session.heartbeat()
+            except Failure:
+                pass  # best effort: a session taken over or a busy database shows at the next answer, which says so
 
     def close(self) -> None:
         """Release the session (no longer busy for other instances)."""

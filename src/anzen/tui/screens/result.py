@@ -19,6 +19,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Static
 
+from anzen.errors import Failure
 from anzen.result import results
 from anzen.tui.caches import trim as trim_caches
 from anzen.tui.keys import localize_bindings
@@ -27,7 +28,7 @@ from anzen.tui.state import InterviewState
 from anzen.tui.widgets.checklist_view import ChecklistView
 from anzen.tui.widgets.footer import Footer
 from anzen.tui.widgets.toggles import MarkedCheckbox
-from anzen.tui.words import w
+from anzen.tui.words import not_saved, w
 
 
 class ResultScreen(Screen[ResultAction]):
@@ -76,7 +77,10 @@ class ResultScreen(Screen[ResultAction]):
     async def on_mount(self) -> None:
         trim_caches()
         self.call_after_refresh(trim_caches, self)
-        self.state.finished()  # a complete interview in the session store is marked finished
+        try:
+            self.state.finished()  # a complete interview in the session store is marked finished
+        except Failure as exc:  # the result is still shown and can be exported
+            self.notify(not_saved(self.lang, exc), severity="error", timeout=20)
         await self.show()
         self.query_one("#report").focus()
 
@@ -138,7 +142,7 @@ class ResultScreen(Screen[ResultAction]):
         try:
             written = write_reports(report, formats, out, force=force)  # type: ignore[arg-type]
         except ExportError as exc:
-            self.post_message(self.ExportFailed(str(exc)))
+            self.post_message(self.ExportFailed(exc.message(self.lang)))
         except Exception as exc:  # noqa: BLE001 - shown on screen, never as a traceback over the UI
             self.post_message(self.ExportFailed(f"{type(exc).__name__}: {exc}"))
         else:

@@ -10,6 +10,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
+from anzen.errors import Failure
 from anzen.tui.caches import trim as trim_caches
 from anzen.tui.keys import localize_bindings
 from anzen.tui.navigation import EditAnswer, KeepAsking, ReviewChoice, ShowResult
@@ -17,7 +18,7 @@ from anzen.tui.overview import answer_rows
 from anzen.tui.state import InterviewState
 from anzen.tui.widgets.answer_list import AnswerList
 from anzen.tui.widgets.footer import Footer
-from anzen.tui.words import w
+from anzen.tui.words import not_saved, w
 
 
 class ReviewScreen(Screen[ReviewChoice]):
@@ -99,8 +100,13 @@ class ReviewScreen(Screen[ReviewChoice]):
         prompt = self.state.interview.text(node, node.question.prompt, self.lang)
 
         def saved(text: str | None) -> None:
-            if text is not None:
+            if text is None:
+                return
+            try:
                 self.state.set_note(question, text)
-                self.show()
+            except Failure as exc:
+                self.notify(not_saved(self.lang, exc), severity="error", timeout=20)
+                return
+            self.show()
 
         self.app.push_screen(NoteScreen(prompt, self.state.notes.get(question, ""), self.lang), saved)
