@@ -1,4 +1,4 @@
-"""The translation check (missing-translation) sees every text: lint.texts_of skips the fields whose type
+"""The translation check (missing-translation) sees every text: lint_texts.texts_of skips the fields whose type
 cannot hold a Text (ids, flags, conditions); a walk of every field finds no other text in any shipped file."""
 
 from __future__ import annotations
@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from anzen.lint import texts_of
+from anzen.lint_texts import texts_of
 from anzen.model.base import Record
 from anzen.model.runtime import YAML_NAMES, Text
 from anzen.registry import default_library

@@ -18,7 +18,8 @@ import pytest
 
 from anzen import graph, tryout
 from anzen.build import load_plan
-from anzen.lint import SCHEMA_LINE, lint_ref
+from anzen.lint import lint_ref
+from anzen.lint_texts import SCHEMA_LINE
 from anzen.registry import default_library
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -117,7 +117,7 @@ def test_the_loaded_form_of_every_shipped_file_holds_every_value_of_its_model():
 def test_loading_finds_the_texts_without_english_the_linter_looks_for():
     """Loaded.untranslated lets the linter skip its walk over every text: it must be true exactly when the walk
     would find a text without English (every shipped file, and one with a text left untranslated)."""
-    from anzen.lint import texts_of
+    from anzen.lint_texts import texts_of
     from anzen.loader import load_checklist, load_flow, load_text
     from anzen.model import flow
 
