@@ -8,10 +8,11 @@ from pathlib import Path
 
 from anzen.store import open_store
 from anzen.tui.screens.interview import InterviewScreen
+from anzen.tui.screens.result import ResultScreen
 from anzen.tui.sessions import SessionLink
 
 from test_tui_walk_wakayama import BASICS_KEYS
-from tui_helpers import NO, YES, make_app, typed
+from tui_helpers import NO, OPEN_WAKAYAMA, YES, export, make_app, typed
 
 
 def _dead_pid() -> int:
@@ -49,3 +50,18 @@ async def test_an_answer_the_store_refuses_is_said_and_nothing_is_lost(out_dir: 
             other.close()
     with open_store(db) as store:  # what was saved before stays saved
         assert {a.question_id: a.value for a in store.answers(session_id)}["handling_rules"] == "yes"
+
+
+async def test_a_database_that_fails_at_export_is_said_on_the_result_screen(out_dir: Path, tmp_path: Path) -> None:
+    app = make_app(out_dir, sessions=SessionLink(str(tmp_path / "sessions.db")))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*OPEN_WAKAYAMA, *BASICS_KEYS, YES)
+        await app.workers.wait_for_complete()
+        app.screen.state.session.store.db.conn.close()  # the report reads each answer's history from it
+        await pilot.press("f5")
+        screen = app.screen
+        assert isinstance(screen, ResultScreen)
+        await export(pilot)
+        assert app.screen is screen and app.is_running
+        assert "出力できませんでした" in str(screen.query_one("#export-status").render())
+    assert not list(out_dir.glob("*"))

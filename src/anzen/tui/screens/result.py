@@ -124,7 +124,11 @@ class ResultScreen(Screen[ResultAction]):
             return
         out = Path(self.query_one("#out", Input).value.strip() or str(self.out_dir)).expanduser()
         force = self.query_one("#force", Checkbox).value
-        report = self.state.report(generated_at=self.clock(), lang=self.lang)
+        try:
+            report = self.state.report(generated_at=self.clock(), lang=self.lang)  # reads the answers' history
+        except Failure as exc:
+            self.post_message(self.ExportFailed(exc.message(self.lang)))
+            return
         status.update(Content.styled(w(self.lang, "result.exporting"), "$foreground-muted"))
         self.query_one("#do-export", Button).disabled = True
         self.export(report, formats, out, force)
