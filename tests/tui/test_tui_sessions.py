@@ -57,7 +57,11 @@ async def test_a_session_open_elsewhere_is_shown_as_busy(out_dir: Path, tmp_path
         async with app.run_test(size=(100, 30)) as pilot:
             await pilot.pause()
             home = app.screen
-            assert "使用中" in home.resumable[0].updated
+            assert home.resumable[0].busy
+            assert "使用中）" in str(home.query_one("#resume").get_option_at_index(0).prompt)
+            await pilot.press("f4")  # in English, in English only
+            assert str(home.query_one("#resume").get_option_at_index(0).prompt).endswith(", in use)")
+            await pilot.press("f4")
             await pilot.press("enter")
             await pilot.pause()
             assert isinstance(app.screen, HomeScreen)

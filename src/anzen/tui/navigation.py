@@ -23,6 +23,7 @@ class ResumeEntry(NamedTuple):
     answers: Mapping[str, Any] = NOTHING
     mode: str = "self"
     staff: str | None = None
+    busy: bool = False  # open in another anzen right now
 
 
 # The home screen calls this to list what can be resumed; no entries → the resume list is hidden.

@@ -44,9 +44,8 @@ class SessionLink:
             if info.respondent:
                 title = f"{title} — {info.respondent}"
             when = info.updated_at[:16].replace("T", " ")
-            if info.busy is not None:
-                when += " ・使用中 / in use"
-            rows.append(ResumeEntry(info.id, info.flow_id, title, info.answered or 0, when, mode=info.mode, staff=info.staff))
+            rows.append(ResumeEntry(info.id, info.flow_id, title, info.answered or 0, when, mode=info.mode, staff=info.staff,
+                                    busy=info.busy is not None))
         return rows
 
     def start(self, flow: str, *, mode: str, staff: str | None, lang: str) -> Any:

@@ -19,7 +19,7 @@ WORDS: dict[str, dict[str, str]] = {
         "home.flows": "どの報告書を作成しますか？", "home.mode": "聞き取りの形式",
         "home.staff": "確認者（職員）の氏名", "home.staff_needed": "職員による聞き取りでは、確認者の氏名を入力してください。",
         "home.questions": "質問 最大{n}問", "home.langs": "言語: {langs}", "home.resume": "中断した聞き取りを再開", "home.recent": "出力済みの報告書を開く（確認・修正）",
-        "home.resume_row": "{title}（{answered}問回答済み・{when}）", "home.broken": "読み込めません: {error}",
+        "home.resume_row": "{title}（{answered}問回答済み・{when}）", "home.resume_row_busy": "{title}（{answered}問回答済み・{when}・使用中）", "home.broken": "読み込めません: {error}",
         "home.start_failed": "フローを読み込めません: {error}",
         # interview
         "bot": "anzen", "you": "回答", "why": "なぜ聞くのか", "progress": "{answered} / {total}",
@@ -80,7 +80,7 @@ WORDS: dict[str, dict[str, str]] = {
         "home.flows": "Which report do you want to prepare?", "home.mode": "Kind of interview",
         "home.staff": "Name of the checking staff member", "home.staff_needed": "A staff-led interview needs the staff member's name.",
         "home.questions": "up to {n} questions", "home.langs": "Languages: {langs}", "home.resume": "Resume an interview", "home.recent": "Open a report written earlier (check, correct)",
-        "home.resume_row": "{title} ({answered} answered, {when})", "home.broken": "Cannot be loaded: {error}",
+        "home.resume_row": "{title} ({answered} answered, {when})", "home.resume_row_busy": "{title} ({answered} answered, {when}, in use)", "home.broken": "Cannot be loaded: {error}",
         "home.start_failed": "Cannot load the flow: {error}",
         "bot": "anzen", "you": "Answer", "why": "Why we ask", "progress": "{answered} / {total}",
         "progress_label": "answered", "current": "now", "categories": "Categories",

@@ -109,7 +109,8 @@ class HomeScreen(Screen[StartRequest]):
             resume = self.query_one("#resume", OptionList)
             resume.clear_options()
             resume.add_options([
-                Option(Content(w(lang, "home.resume_row", title=e.title, answered=e.answered, when=e.updated)), id=e.id) for e in self.resumable
+                Option(Content(w(lang, "home.resume_row_busy" if e.busy else "home.resume_row", title=e.title, answered=e.answered, when=e.updated)), id=e.id)
+                for e in self.resumable
             ])
             resume.highlighted = 0  # Enter resumes the newest at once
 
