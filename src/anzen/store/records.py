@@ -40,7 +40,7 @@ class LeaseLost(StoreError):
     def __init__(self, session_id: str, holder: Holder | None) -> None:
         self.session_id, self.holder = session_id, holder
         where = f" by process {holder.pid} on {holder.host}" if holder else ""
-        where_ja = f"（{holder.host} のプロセス {holder.pid}）" if holder else ""
+        where_ja = f"（{holder.host} のプロセス {holder.pid}）" if holder else " "
         super().__init__(f"session {session_id} was taken over{where}; this answer was not saved. Reopen the session to continue.",
                          ja=f"セッション {session_id} は別の anzen{where_ja}に引き継がれたため、この回答は保存されていません。"
                          "続けるにはセッションを開き直してください。")
