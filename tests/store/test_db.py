@@ -51,7 +51,7 @@ def test_a_folder_others_can_read_is_warned_about(tmp_path: Path) -> None:
     shared.mkdir(mode=0o755)
     os.chmod(shared, 0o755)
     with open_store(shared / "s.db") as store:
-        assert any("other users" in n for n in store.notes)
+        assert any("other users" in n and "他のユーザー" in n for n in store.notes)
     assert mode(shared) == 0o755  # a folder anzen did not create is not changed
 
 

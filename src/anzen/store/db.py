@@ -102,7 +102,8 @@ def _prepare_location(path: Path) -> list[str]:
     elif parent.resolve() == default_path().parent.resolve():
         os.chmod(parent, 0o700)  # our own folder: keep it private
     elif parent.stat().st_mode & 0o077:
-        notes.append(f"{parent}: other users can list this folder; the database itself is readable by you only")
+        notes.append(f"{parent}: other users can list this folder; the database itself is readable by you only\n"
+                     f"{parent}: このフォルダは他のユーザーも中を一覧できます（データベースのファイル自体は本人だけが読めます）")
     return notes
 
 
