@@ -149,3 +149,27 @@ def test_concurrent_writers_in_two_processes(private_db: Path, flow_file: Path, 
 
 def test_the_busy_timeout_is_set_on_every_connection(store) -> None:
     assert store.db.conn.execute("PRAGMA busy_timeout").fetchone()[0] == int(store_db.BUSY_TIMEOUT_S * 1000)
+
+
+def test_the_line_mode_says_an_answer_the_store_refused_and_asks_again(store, flow_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """As the app does: the answer is not taken, the question is asked again, nothing saved is lost."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    from anzen.cli.interview import LineInterview
+
+    first = store.start(str(flow_file))
+    first.answer("company", "株式会社先")
+    store.db.conn.execute("UPDATE leases SET pid = ? WHERE session_id = ?", (_dead_pid(), first.id))
+    second = store.open(first.id)  # another anzen took it over
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        pipe.send_text("3\r4\r")  # the next question (staff) twice: refused, asked again, refused
+        pipe.close()
+        with pytest.raises(EOFError):  # (asked again, and the input had ended)
+            LineInterview(first.interview, "ja", answerer=first).run()
+    said = capsys.readouterr().out
+    assert said.count("保存できませんでした") == 2 and "引き継がれた" in said
+    assert first.interview.answers == {"company": "株式会社先"}
+    assert [a.question_id for a in store.answers(first.id)] == ["company"]
+    second.close()

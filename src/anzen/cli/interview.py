@@ -13,7 +13,7 @@ from typing import Any
 
 from anzen.cli.common import EXIT_OK, CommandError, load_plan_or_fail, select
 from anzen.engine import Interview
-from anzen.errors import AnswerError
+from anzen.errors import AnswerError, Failure
 from anzen.i18n import ui
 from anzen.plan import Node
 
@@ -154,6 +154,10 @@ class LineInterview:
                 change = self.answerer.answer(node.id, raw)
             except AnswerError as exc:
                 self.say(f"! {exc.message(self.lang)}")
+                focus = node
+                continue
+            except Failure as exc:  # the store refused it (as in the app): not taken, asked again; Ctrl-C stops
+                self.say(f"! {ui(self.lang, 'store_refused', error=exc.message(self.lang))}")
                 focus = node
                 continue
             focus = None
