@@ -1,5 +1,6 @@
 """Line mode through prompt_toolkit's pipe input: same answers, same results as `fill`."""
 
+import asyncio
 import os
 import signal
 import subprocess
@@ -91,3 +92,36 @@ def test_ctrl_c_stops_cleanly(tmp_path):
     out, err = proc.communicate(timeout=30)
     assert proc.returncode in (1, 130), err
     assert "Traceback" not in err
+
+
+YES_NO_FIRST = """
+id: yes-no-first
+version: "1"
+title: {ja: 最初は選択, en: A choice first}
+sections:
+  - id: s
+    title: {ja: 節, en: Section}
+    questions:
+      - {id: rules, kind: yes_no, prompt: {ja: 規程がありますか？, en: Are there rules?}}
+"""
+
+
+def test_ctrl_c_while_the_first_prompt_opens_the_store_interrupts(mini):
+    """The store is opened above the first prompt with the terminal in cooked mode: a Ctrl-C typed then is a
+    SIGINT, not a key. A text prompt took it as Ctrl-C; a choice ignored it, and waited on."""
+    iv = interview(mini.plan(YES_NO_FIRST))
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        line = LineInterview(iv, "ja", DummyOutput())
+
+        def opening_the_store() -> None:
+            os.kill(os.getpid(), signal.SIGINT)
+            # the end of input, well after the signal (had the signal been lost, the prompt would wait for ever)
+            asyncio.get_running_loop().call_later(1, pipe.close)
+
+        line.when_shown = opening_the_store
+        stopped_by = None
+        try:
+            line.run()
+        except (KeyboardInterrupt, EOFError) as exc:
+            stopped_by = type(exc)
+    assert stopped_by is KeyboardInterrupt and iv.answers == {}

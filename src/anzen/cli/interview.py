@@ -58,6 +58,12 @@ class LineInterview:
         def _back(event: Any) -> None:
             event.app.exit(result=BACK)
 
+        # Ctrl-C typed while the terminal is briefly in cooked mode (the first prompt opening the session
+        # database above itself) arrives as a signal: text prompts take it as Ctrl-C, choices ignored it
+        @bindings.add("<sigint>")
+        def _interrupt(event: Any) -> None:
+            event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
         app = question.application
         app.key_bindings = merge_key_bindings([app.key_bindings, bindings]) if app.key_bindings else bindings
         return question
