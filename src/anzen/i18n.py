@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from anzen.errors import Failure
+
 UI: dict[str, dict[str, str]] = {
     "ja": {
         "yes": "はい", "no": "いいえ", "unsure": "わからない", "back": "← 前の質問に戻る",
@@ -59,3 +64,9 @@ UI: dict[str, dict[str, str]] = {
 def ui(lang: str, key: str, **values: object) -> str:
     text = UI.get(lang, UI["ja"]).get(key) or UI["ja"][key]
     return text.format(**values) if values else text
+
+
+def store_refused(lang: str, failure: "Failure") -> str:
+    """The session store refused a write (taken over elsewhere, busy, damaged): that it was not saved, and why.
+    Both front ends say it so."""
+    return ui(lang, "store_refused", error=failure.message(lang))

@@ -14,7 +14,7 @@ from typing import Any
 from anzen.cli.common import EXIT_OK, CommandError, load_plan_or_fail, select
 from anzen.engine import Interview
 from anzen.errors import AnswerError, Failure
-from anzen.i18n import ui
+from anzen.i18n import store_refused, ui
 from anzen.plan import Node
 
 BACK = object()
@@ -163,7 +163,7 @@ class LineInterview:
                 focus = node
                 continue
             except Failure as exc:  # the store refused it (as in the app): not taken, asked again; Ctrl-C stops
-                self.say(f"! {ui(self.lang, 'store_refused', error=exc.message(self.lang))}")
+                self.say(f"! {store_refused(self.lang, exc)}")
                 focus = node
                 continue
             focus = None

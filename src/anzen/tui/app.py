@@ -16,10 +16,11 @@ from textual.message import Message
 from textual.reactive import reactive
 
 from anzen.errors import Failure
+from anzen.i18n import store_refused
 from anzen.tui import collector
 from anzen.tui.keys import localize_bindings
 from anzen.tui.navigation import GoHome, ResumeSource, StartRequest, no_sessions
-from anzen.tui.words import not_saved, other_lang, w
+from anzen.tui.words import other_lang, w
 
 
 def _now() -> datetime:
@@ -78,8 +79,9 @@ class AnzenApp(App[None]):
         if self.sessions is not None:
             titles = {str(r["id"]): (r["title"].get(self.lang) or r["title"]["ja"]) for r in rows if "title" in r}  # type: ignore[union-attr]
             resumable = self.sessions.entries(titles)
-            if self.sessions.failure is not None and error is None:
-                error = w(self.lang, "session.store_error", error=self.sessions.error(self.lang))
+            reason = self.sessions.error(self.lang)
+            if reason is not None and error is None:
+                error = w(self.lang, "session.store_error", error=reason)
         home = HomeScreen(rows, resumable, self.lang, error=error, recent=recent_reports(self.out_dir, self.lang))
         self.push_screen(home, self.start)
         self.call_after_refresh(collector.release)
@@ -155,7 +157,7 @@ class AnzenApp(App[None]):
                 state.attach(live)  # answers given meanwhile are committed now, in order
             except Failure as exc:  # the interview goes on unsaved, as without a store
                 live.close()
-                self.notify(not_saved(self.lang, exc), severity="error", timeout=20)
+                self.notify(store_refused(self.lang, exc), severity="error", timeout=20)
         elif live is not None:  # that interview was closed meanwhile
             live.close()
         if message.error is not None:

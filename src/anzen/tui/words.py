@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from anzen.errors import Failure
-
 from anzen.i18n import ui
 
 WORDS: dict[str, dict[str, str]] = {
@@ -139,8 +137,3 @@ def w(lang: str, key: str, **values: object) -> str:
 
 def other_lang(lang: str) -> str:
     return "en" if lang == "ja" else "ja"
-
-
-def not_saved(lang: str, failure: Failure) -> str:
-    """The session store refused a write (taken over elsewhere, busy, damaged): what was not saved, and why."""
-    return w(lang, "store_refused", error=failure.message(lang))  # (the line mode's word: both say it alike)

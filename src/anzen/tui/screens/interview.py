@@ -24,6 +24,7 @@ from textual.widgets import Button, Static
 from anzen.answers import label_of, normalize
 from anzen.engine import Interview
 from anzen.errors import AnswerError, Failure
+from anzen.i18n import store_refused
 from anzen.plan import Node
 from anzen.tui.caches import trim as trim_caches
 from anzen.tui.conversation import answer_text, changed_text, loaded_entries, question_summary, question_text, removed_text, revised_text
@@ -34,7 +35,7 @@ from anzen.tui.screens.interview_keys import OtherScreens
 from anzen.tui.state import GroupDraft, InterviewState
 from anzen.tui.widgets.answer_inputs import AnswerInput, answer_input_for
 from anzen.tui.widgets.transcript import Entry, Transcript
-from anzen.tui.words import not_saved, w
+from anzen.tui.words import w
 
 if TYPE_CHECKING:
     from anzen.tui.widgets.group_panel import GroupPanel
@@ -292,7 +293,7 @@ class InterviewScreen(OtherScreens, Screen[GoHome]):
                 self.notify(exc.message(self.lang), severity="error")
             return
         except Failure as exc:  # the store refused it: the answer is not taken, the question stays
-            self.notify(not_saved(self.lang, exc), severity="error", timeout=20)
+            self.notify(store_refused(self.lang, exc), severity="error", timeout=20)
             return
         transcript = self.transcript
         if change.previous is not None:

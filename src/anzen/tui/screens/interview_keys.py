@@ -6,9 +6,10 @@ from __future__ import annotations
 from typing import Any
 
 from anzen.errors import Failure
+from anzen.i18n import store_refused
 from anzen.tui.navigation import BackToReview, EditAnswer, GoHome, KeepAsking, ResultAction, ReviewChoice, ShowResult
 from anzen.tui.overview import refs_for, source_articles
-from anzen.tui.words import not_saved, w
+from anzen.tui.words import w
 
 
 class OtherScreens:
@@ -47,7 +48,7 @@ class OtherScreens:
             try:
                 self.state.set_note(node.id, text)
             except Failure as exc:
-                self.notify(not_saved(self.lang, exc), severity="error", timeout=20)
+                self.notify(store_refused(self.lang, exc), severity="error", timeout=20)
                 return
             self.transcript.refresh_answer(node.id)
             self.notify(w(self.lang, "note_saved" if text.strip() else "note_cleared"))

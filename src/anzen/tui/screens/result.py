@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Static
 
 from anzen.errors import Failure
+from anzen.i18n import store_refused
 from anzen.result import results
 from anzen.tui.caches import trim as trim_caches
 from anzen.tui.keys import localize_bindings
@@ -28,7 +29,7 @@ from anzen.tui.state import InterviewState
 from anzen.tui.widgets.checklist_view import ChecklistView
 from anzen.tui.widgets.footer import Footer
 from anzen.tui.widgets.toggles import MarkedCheckbox
-from anzen.tui.words import not_saved, w
+from anzen.tui.words import w
 
 
 class ResultScreen(Screen[ResultAction]):
@@ -80,7 +81,7 @@ class ResultScreen(Screen[ResultAction]):
         try:
             self.state.finished()  # a complete interview in the session store is marked finished
         except Failure as exc:  # the result is still shown and can be exported
-            self.notify(not_saved(self.lang, exc), severity="error", timeout=20)
+            self.notify(store_refused(self.lang, exc), severity="error", timeout=20)
         await self.show()
         self.query_one("#report").focus()
 

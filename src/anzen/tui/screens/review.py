@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 
 from anzen.errors import Failure
+from anzen.i18n import store_refused
 from anzen.tui.caches import trim as trim_caches
 from anzen.tui.keys import localize_bindings
 from anzen.tui.navigation import EditAnswer, KeepAsking, ReviewChoice, ShowResult
@@ -18,7 +19,7 @@ from anzen.tui.overview import answer_rows
 from anzen.tui.state import InterviewState
 from anzen.tui.widgets.answer_list import AnswerList
 from anzen.tui.widgets.footer import Footer
-from anzen.tui.words import not_saved, w
+from anzen.tui.words import w
 
 
 class ReviewScreen(Screen[ReviewChoice]):
@@ -105,7 +106,7 @@ class ReviewScreen(Screen[ReviewChoice]):
             try:
                 self.state.set_note(question, text)
             except Failure as exc:
-                self.notify(not_saved(self.lang, exc), severity="error", timeout=20)
+                self.notify(store_refused(self.lang, exc), severity="error", timeout=20)
                 return
             self.show()
 

@@ -32,6 +32,7 @@ def category_line(row: CategoryRow, lang: str) -> Content:
 
 class SidePanel(Vertical):
     _rows: tuple[Any, ...] | None = None  # what the category list shows now
+
     class CategoryChosen(Message):
         def __init__(self, checklist: str, category: str) -> None:
             super().__init__()
