@@ -14,7 +14,6 @@ replaced (atomically, mode 0600). Errors of the cache itself are never shown: it
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import stat
@@ -26,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from anzen import __version__
 from anzen.collecting import paused_gc
+from anzen.digest import sha256
 from anzen.registry import Library, default_library, display_path
 
 if TYPE_CHECKING:
@@ -82,7 +82,7 @@ def cache_file(path: Path, library: Library) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
-    key = hashlib.sha256()
+    key = sha256()
     for part in (FORMAT, __version__, sys.version, _code_stamp(), path.resolve(), library.flows_dir.resolve(), library.checklists_dir.resolve()):
         key.update(repr(part).encode() + b"\x00")
     return folder / f"{path.stem[:40]}-{key.hexdigest()[:32]}.pickle"
@@ -107,7 +107,7 @@ Depend = tuple[str, str | None, str | None]  # (absolute path, name shown in mes
 
 def _digest(path: Path) -> str | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return sha256(path.read_bytes()).hexdigest()
     except FileNotFoundError:
         return None
 

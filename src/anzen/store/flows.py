@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
 from anzen.conditions import Ref
+from anzen.digest import sha256
 from anzen.errors import ProblemsError
 from anzen.model.runtime import Include
 from anzen.plan import Plan
@@ -49,7 +49,7 @@ def flow_hash(path: Path, library: Library | None = None, files: list[Path] | No
     file in the order they are included (a changed sub-flow changes the fingerprint too).
     `files`: that list when already known (a plan's files), else the flows are read to find it."""
     library = library or default_library()
-    digest = hashlib.sha256()
+    digest = sha256()
     for n, file in enumerate(files if files is not None else flow_files(path, library)):
         if n:
             digest.update(b"\n\x00include\x00\n")

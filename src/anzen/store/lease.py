@@ -9,12 +9,13 @@ no sign of life for LEASE_TTL."""
 from __future__ import annotations
 
 import os
-import secrets
 import socket
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
+
+from anzen.digest import token_hex
 
 LEASE_TTL = timedelta(minutes=15)
 
@@ -60,7 +61,7 @@ def _proc_stat(pid: int) -> tuple[str, str] | None:
 
 
 def new_token() -> str:
-    return secrets.token_hex(8)
+    return token_hex(8)
 
 
 def holder_of(row: sqlite3.Row) -> Holder:

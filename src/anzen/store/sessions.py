@@ -5,10 +5,10 @@ live.py); this module holds what does not need a session to be open."""
 
 from __future__ import annotations
 
-import secrets
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from anzen.digest import token_hex
 from anzen.store import lease
 from anzen.store.db import Database, StoreError, connect, resolve_path
 from anzen.store.records import (
@@ -74,7 +74,7 @@ class Store:
         library = library or Library()
         located = locate(flow, library)
         plan = plan or located.plan or load_plan_for(located.ref, library)
-        session_id = secrets.token_hex(6)
+        session_id = token_hex(6)
         at = lease.now()
         from datetime import date
 
