@@ -12,10 +12,9 @@ from anzen.tui.screens.home import HomeScreen
 from anzen.tui.screens.interview import InterviewScreen
 from anzen.tui.screens.result import ResultScreen
 from anzen.tui.screens.source import SourceScreen
-from anzen.tui.widgets.transcript import Bubble
 
 from test_tui_walk_wakayama import BASICS_KEYS
-from tui_helpers import NO, OPEN_SUBCONTRACT, OPEN_WAKAYAMA, YES, export, exported_report, make_app, typed
+from tui_helpers import NO, OPEN_SUBCONTRACT, OPEN_WAKAYAMA, YES, drawn, export, exported_report, make_app, typed
 
 
 async def test_quitting_with_answers_asks_first_and_without_answers_does_not(out_dir: Path) -> None:
@@ -40,7 +39,7 @@ async def test_the_language_switches_with_f4_everywhere_on_screen(out_dir: Path)
         screen = app.screen
         await pilot.press("f4")
         assert "Safety-measures performance report" in str(screen.query_one("#flow-title").render())
-        bubbles = [str(b.render()) for b in screen.query(Bubble)]
+        bubbles = drawn(screen)
         assert any("What is the contractor's company name?" in b for b in bubbles)
         assert any(b.strip().endswith("1 April 2026") for b in bubbles)  # answers relabelled (dates in words)
         assert "answered" in str(screen.query_one("#progress-text").render())
@@ -72,7 +71,7 @@ async def test_a_staff_led_interview_records_the_staff_name_and_notes(out_dir: P
         assert isinstance(screen, InterviewScreen) and screen.state.staff == "佐藤"
         await pilot.press(*BASICS_KEYS, YES, "f2", *typed("規程を確認"))
         assert screen.state.notes == {"handling_rules": "規程を確認"}, "F2: a note on the answer just given"
-        assert any("規程を確認" in str(b.render()) for b in screen.query(Bubble) if b.entry.kind == "user")
+        assert any("規程を確認" in b for b in drawn(screen, "user"))
         await pilot.press(NO, "ctrl+b", "f2", *typed("違反を報告済み"))  # back to an answer: the note goes on it
         assert screen.state.notes["laws_complied"] == "違反を報告済み"
         await pilot.press(YES)  # changed: the answer and its note stay

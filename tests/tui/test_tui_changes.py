@@ -8,10 +8,10 @@ from anzen.tui.navigation import StartRequest
 from anzen.tui.screens.interview import InterviewScreen
 from anzen.tui.screens.result import ResultScreen
 from anzen.tui.screens.review import ReviewScreen
-from anzen.tui.widgets.transcript import Bubble
+from anzen.tui.widgets.transcript import Conversation
 
 from test_tui_walk_wakayama import BASICS_KEYS, GOOD
-from tui_helpers import NO, OPEN_WAKAYAMA, YES, export, exported_report, make_app, start_with, statuses
+from tui_helpers import NO, OPEN_WAKAYAMA, YES, drawn, export, exported_report, make_app, start_with, statuses
 
 TO_COPIES = [*OPEN_WAKAYAMA, *BASICS_KEYS, YES, YES, YES, YES, YES, NO, "1", NO, NO]  # NO after "1": no training report now
 
@@ -30,12 +30,13 @@ async def test_changing_a_branch_answer_removes_the_abandoned_branch(out_dir: Pa
         assert "copy_on_instruction" not in answers and "copy_consent" not in answers
         assert answers["copied_any"] == "no"
         assert screen.node.id == "taken_out", "the interview goes on where it was"
-        notices = [str(b.entry.render("ja")) for b in screen.query(Bubble) if b.entry.kind == "notice"]
+        notices = [n.replace("\n", "") for n in drawn(screen, "notice")]
         assert any("「はい」から「いいえ」に変更しました" in n for n in notices)
         removed = next(n for n in notices if "削除しました" in n)
         assert "指示によるものですか？（いいえ）" in removed and "承諾を受けましたか？（いいえ）" in removed
-        old = [b for b in screen.query(Bubble) if b.entry.question in ("copy_on_instruction", "copy_consent") and b.entry.kind == "user"]
-        assert old and all(b.has_class("superseded") and "（変更前）" in str(b.render()) for b in old)
+        view = screen.query_one(Conversation)
+        old = [i for i, e in enumerate(view.entries) if e.question in ("copy_on_instruction", "copy_consent") and e.kind == "user"]
+        assert old and all(view.entries[i].superseded and view.block_text(i).startswith("（変更前）") for i in old)
         await pilot.press("f5")
         assert isinstance(app.screen, ResultScreen)
         await export(pilot)
@@ -69,8 +70,13 @@ async def test_clicking_an_earlier_answer_asks_that_question_again(out_dir: Path
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press(*OPEN_WAKAYAMA, *BASICS_KEYS, YES, NO)
         screen = app.screen
-        bubble = next(b for b in screen.query(Bubble) if b.entry.question == "handling_rules" and b.entry.kind == "user")
-        await pilot.click(bubble)
+        view = screen.query_one(Conversation)
+        index = next(i for i, e in enumerate(view.entries) if e.question == "handling_rules" and e.kind == "user")
+        top, _ = view.block_span(index)
+        asked = screen.node.id
+        await pilot.click(Conversation, offset=(0, top))  # on the answer's line, left of its bubble
+        assert screen.node.id == asked, "a click beside the bubble changes nothing"
+        await pilot.click(Conversation, offset=(view.size.width - 3, top))  # the answer, on the right
         assert screen.node.id == "handling_rules"
         await pilot.press(NO)
         assert screen.state.interview.value("handling_rules") == "no"
@@ -86,7 +92,7 @@ async def test_a_category_in_the_side_panel_lists_its_answers_to_change(out_dir:
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, InterviewScreen) and screen.node.id == "incident_response"
-        assert "株式会社サンプル" in str(screen.query_one(".earlier").render()), "loaded answers show as earlier conversation"
+        assert any("株式会社サンプル" in text for text in drawn(screen)), "loaded answers show as earlier conversation"
         screen.query_one("#categories").focus()
         await pilot.press("home", "down", "down", "enter")  # 3 安全管理措置
         picker = app.screen

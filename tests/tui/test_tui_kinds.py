@@ -10,10 +10,9 @@ from textual.widgets import Input
 
 from anzen.tui.navigation import StartRequest
 from anzen.tui.screens.review import ReviewScreen
-from anzen.tui.widgets.transcript import Bubble
 
 from anzen_testing import OUTER_READ
-from tui_helpers import make_app, typed
+from tui_helpers import drawn, make_app, typed
 
 FLOW = """
 id: kinds
@@ -67,7 +66,7 @@ async def test_multiple_choice_and_numbers_by_keys(out_dir: Path, tmp_path: Path
         await pilot.press("enter", *typed("[b]x[/b]"))  # 12 people; a remark that looks like markup
         assert isinstance(app.screen, ReviewScreen)
         assert app.screen.state.interview.answers == {"media": ["paper", "usb"], "staff": 12, "remark": "[b]x[/b]"}
-        answers = [str(b.render()) for b in screen.query(Bubble) if b.entry.kind == "user"]
+        answers = drawn(screen, "user")
         assert answers == ["紙、USBメモリ", "12人", "[b]x[/b]"], "shown as typed, never read as markup"
 
 
@@ -91,7 +90,7 @@ async def test_a_changed_answer_that_blocks_read_says_which_groups_were_checked_
         await screen.give(plan.by_id["parties"], [{"name": "甲社"}])
         await screen.give(plan.by_id["mynumber"], "yes")  # 'measures' is asked in each block now
         await pilot.pause()
-        notices = [str(b.render()) for b in screen.query(Bubble) if b.entry.kind == "notice"]
+        notices = [n.replace("\n", "") for n in drawn(screen, "notice")]
         assert any("確認し直しました" in n and "再委託先" in n and "もう一度入力" in n for n in notices), notices
         assert screen.node.id == "parties"  # asked again
 

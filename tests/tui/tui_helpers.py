@@ -9,6 +9,7 @@ from typing import Any
 
 from anzen.cli.main import main as anzen_main
 from anzen.tui.app import AnzenApp
+from anzen.tui.widgets.transcript import Conversation
 
 TODAY = date(2026, 10, 1)
 NOW = datetime(2026, 10, 1, 9, 30, tzinfo=timezone.utc)
@@ -18,6 +19,12 @@ def make_app(out_dir: Path, **kwargs: Any) -> AnzenApp:
     kwargs.setdefault("today", TODAY)
     kwargs.setdefault("clock", lambda: NOW)
     return AnzenApp(out_dir=out_dir, **kwargs)
+
+
+def drawn(screen: Any, kind: str | None = None) -> list[str]:
+    """The conversation's entries (those of `kind`) as drawn on screen, in text."""
+    view = screen.query_one(Conversation)
+    return [view.block_text(i) for i, entry in enumerate(view.entries) if kind is None or entry.kind == kind]
 
 
 def typed(text: str) -> list[str]:

@@ -42,7 +42,7 @@ def question_text(interview: Interview, node: Node, block: Mapping[str, Any] | N
 
 
 def question_summary(interview: Interview, node: Node, block: Mapping[str, Any] | None = None, prefix: Prefix = None) -> Render:
-    """The question in one line, once it has scrolled into the earlier conversation."""
+    """The question alone, as the compact earlier conversation shows it (answers the interview started with)."""
 
     def render(lang: str) -> Content:
         # no space before the prompt: a Japanese sentence has none, and a wrap would break there

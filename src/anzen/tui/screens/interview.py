@@ -27,7 +27,7 @@ from anzen.errors import AnswerError, Failure
 from anzen.i18n import store_refused
 from anzen.plan import Node
 from anzen.tui.caches import trim as trim_caches
-from anzen.tui.conversation import answer_text, changed_text, loaded_entries, question_summary, question_text, removed_text, revised_text
+from anzen.tui.conversation import answer_text, changed_text, loaded_entries, question_text, removed_text, revised_text
 from anzen.tui.keys import localize_bindings
 from anzen.tui.navigation import EditAnswer, GoHome
 from anzen.tui.overview import answer_rows, category_rows, questions_of_category
@@ -138,13 +138,12 @@ class InterviewScreen(OtherScreens, Screen[GoHome]):
     def transcript(self) -> Transcript:
         return self.query_one(Transcript)
 
-    def say(self, kind: str, render: Callable[[str], Content], question: str | None = None,
-            summary: Callable[[str], Content] | None = None) -> None:
-        self.transcript.add(Entry(kind, render, question, summary))
+    def say(self, kind: str, render: Callable[[str], Content], question: str | None = None) -> None:
+        self.transcript.add(Entry(kind, render, question))
 
     def ask_bubble(self, node: Node, block: dict[str, Any] | None, prefix: Callable[[str], str] | None, question: str | None) -> None:
-        """The question (with its help and articles); folded later to the question alone."""
-        self.say("bot", question_text(self.interview, node, block, prefix), question, question_summary(self.interview, node, block, prefix))
+        """The question, with its help and articles."""
+        self.say("bot", question_text(self.interview, node, block, prefix), question)
 
     def notice(self, key: str, **values: Any) -> None:
         self.say("notice", lambda lang: Content(w(lang, key, **values)))

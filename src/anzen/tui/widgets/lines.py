@@ -36,7 +36,7 @@ class Cell(NamedTuple):
     content: Content
     width: int = 0  # padded to this many cells (at least its text)
     style: str = ""  # under the text and the padding, e.g. a row's background
-    drawing: bool = False  # a border, not text: neither selected nor copied
+    drawing: bool = False  # a border or a margin, not text: neither selected nor copied
 
     @property
     def padding(self) -> int:
@@ -99,23 +99,47 @@ class LinesView(Widget):
         count = len(self.blocks())
         if starts is None or len(starts) <= count:  # new, or blocks added at the end since
             starts = starts or [0]
+            drawn = width == self.size.width  # other widths (with or without a scrollbar) need heights only
             for index in range(len(starts) - 1, count):
-                starts.append(starts[-1] + len(self._block_lines(index, width)))
+                lines = self._block_lines(index, width) if drawn else self.lay_out(self.blocks()[index], max(width, 1))
+                starts.append(starts[-1] + len(lines))
             self._starts[width] = starts
             if len(self._starts) > 2:
                 del self._starts[next(iter(self._starts))]
         return starts
+
+    def block_at(self, y: int) -> int | None:
+        """The block drawn on line `y`, if any."""
+        starts = self._starts_at(self.size.width)
+        return bisect_right(starts, y) - 1 if 0 <= y < starts[-1] else None
+
+    def block_span(self, index: int) -> tuple[int, int]:
+        """The first line of block `index` and its number of lines, as drawn now."""
+        starts = self._starts_at(self.size.width)
+        return starts[index], starts[index + 1] - starts[index]
+
+    def block_text(self, index: int) -> str:
+        """Block `index` as drawn, in text: its lines without borders and margins, as copied."""
+        return "\n".join("".join(cell.plain for cell in line).rstrip() for line in self._block_lines(index, self.size.width))
 
     def lines(self, width: int | None = None) -> list[Line]:
         """All the lines (laid out again as needed: for a selection, or a test)."""
         width = self.size.width if width is None else width
         return [line for index in range(len(self.blocks())) for line in self._block_lines(index, width)]
 
-    def relayout(self) -> None:
-        """The text changed: lay it out again (the height may change too)."""
-        self._starts.clear()
-        self._laid_out.clear()
+    def relayout(self, start: int = 0) -> None:
+        """The blocks from `start` on changed: lay them out again (their height may change too)."""
+        for starts in self._starts.values():
+            del starts[start + 1:]
+        for key in [key for key in self._laid_out if key[1] >= start]:
+            del self._laid_out[key]
         self.refresh(layout=True)
+
+    def redraw(self, index: int) -> None:
+        """Block `index` looks different at the same height (e.g. under the mouse): draw it again."""
+        for key in [key for key in self._laid_out if key[1] == index]:
+            del self._laid_out[key]
+        self.refresh()
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return self._starts_at(width)[-1]
@@ -136,8 +160,11 @@ class LinesView(Widget):
         for cell in line:
             under = base + self.parse_style(cell.style) if cell.style else base
             cells += cell.content.cell_length + cell.padding
-            if cell.drawing:
-                segments.extend(Segment(text, (under + style).rich_style) for text, style in cell.content.render(under, end=""))
+            if cell.drawing:  # neither selected nor copied; its padding a background, as a text's
+                rendered = cell.content.render(under, end="", parse_style=self.parse_style)
+                segments.extend(Segment(text, (under + style).rich_style) for text, style in rendered)
+                if cell.padding:
+                    segments.append(Segment(" " * cell.padding, under.background_style.rich_style))
                 continue
             content = cell.content
             start, end = _selected(span, x, len(content))

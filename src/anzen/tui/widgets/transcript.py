@@ -3,28 +3,29 @@
 Each entry keeps a function that renders it in a language, so switching ja/en redraws the whole
 conversation. Text from flows and from respondents is always plain Content, never markup.
 
-Only the latest bubbles are separate widgets; older entries are folded into one compact block at
-the top (question → answer, one line each), a single widget drawn a line at a time. Every widget
-costs layout time on every step and memory (its styles, its rendered lines), so a long interview
-would otherwise slow down and grow answer by answer."""
+The whole conversation is one widget drawn a line at a time (LinesView): each entry is laid out as a
+bubble (its edge, padding and text as cells) for the width, and only the lines on screen are drawn.
+With a widget per bubble, each kept its styles, message queue and rendered lines, so only the latest
+dozen could stay bubbles and older entries were folded into a compact history (that cost ~1.3 MB at
+the Wakayama result: benchmarks/RESULTS.md, goal 7). Now every entry stays a bubble, for the price of
+its height per width. Answers loaded with a session start the conversation in compact form."""
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import events
-from textual.containers import Horizontal, VerticalScroll
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Static
 
 from anzen.tui.widgets.lines import Cell, Line, LinesView
 from anzen.tui.words import w
 
 Render = Callable[[str], Content]
-LIVE_BUBBLES = 12
+EDGE = "█"  # Textual's "thick" border: one cell
 
 
 @dataclass
@@ -34,8 +35,9 @@ class Entry:
     kind: str  # bot | info | user | notice | meta
     render: Render
     question: str | None = None  # the question it belongs to (answers: the one to jump back to)
-    summary: Render | None = None  # the compact form once folded (default: the whole text)
+    summary: Render | None = None  # the compact form (default: the whole text)
     superseded: bool = False  # an answer that was changed or removed since
+    compact: bool = False  # shown in compact form (answers the interview started with)
 
     def show(self, lang: str) -> Content:
         content = self.render(lang)
@@ -55,49 +57,109 @@ class Entry:
             return content
         return content.stylize_before("$foreground-muted")
 
-
-class Bubble(Static):
-    """A message in the conversation."""
-
-    def __init__(self, entry: Entry, lang: str) -> None:
-        classes = f"bubble {entry.kind}" + (" superseded" if entry.superseded else "")
-        super().__init__(entry.show(lang), classes=classes, markup=False)
-        self.entry = entry
-
-    def relabel(self, lang: str) -> None:
-        self.set_class(self.entry.superseded, "superseded")
-        self.update(self.entry.show(lang))
-
-    def on_click(self, event: events.Click) -> None:
-        if self.entry.kind == "user" and self.entry.question and not self.entry.superseded:
-            self.post_message(Transcript.AnswerClicked(self.entry.question))
+    @property
+    def clickable(self) -> bool:
+        """An answer that can be changed by clicking it."""
+        return self.kind == "user" and self.question is not None and not self.superseded and not self.compact
 
 
-class History(LinesView):
-    """The earlier conversation, compact (question, → answer), drawn a line at a time: only the lines
-    on screen are rendered however long the interview, and an entry is laid out when it is added."""
+def bubble(content: Content, widest: int, look: str, *, edge: str = "left", pad: int = 1, right_of: int = 0,
+           margin: int = 1, full: bool = False) -> list[Line]:
+    """`content` in a bubble at most `widest` cells wide, after `margin` blank lines: its edge (left,
+    right or none) and `pad` cells of padding each side in the look's style (component classes
+    `.conversation--{look}` and `-{look}-edge`). As wide as its text, or `full`; placed on the right of
+    `right_of` cells when given."""
+    fill, edge_style = f".conversation--{look}", f".conversation--{look}-edge"
+    frame = 2 * pad + (edge != "none")
+    lines = content.wrap(max(widest - frame, 1))
+    inner = max(widest - frame, 1) if full else max((line.cell_length for line in lines), default=0)
+    indent = [Cell(Content(""), right_of - inner - frame, drawing=True)] if right_of else []
+    side = [Cell(Content.styled(EDGE, edge_style), 1, fill, drawing=True)]
+    space = [Cell(Content(""), pad, fill, drawing=True)] if pad else []
+    left, right = (side, []) if edge == "left" else (([], side) if edge == "right" else ([], []))
+    return [[] for _ in range(margin)] + [[*indent, *left, *space, Cell(line, inner, fill), *space, *right] for line in lines]
+
+
+def boxed(content: Content, width: int, look: str) -> list[Line]:
+    """`content` across the whole width in a rounded box, after a blank line."""
+    fill, edge = f".conversation--{look}", f".conversation--{look}-edge"
+    inner = max(width - 4, 1)
+    top, bottom = (Cell(Content.styled(f"{a}{'─' * (inner + 2)}{b}", edge), 0, fill, drawing=True) for a, b in ("╭╮", "╰╯"))
+    side = Cell(Content.styled("│", edge), 0, fill, drawing=True)
+    space = Cell(Content(""), 1, fill, drawing=True)
+    return [[], [top], *([side, space, Cell(line, inner, fill), space, side] for line in content.wrap(inner)), [bottom]]
+
+
+class Conversation(LinesView):
+    """Every entry of the conversation as a bubble, drawn by one widget. A click on a current answer
+    asks to change it (Transcript.AnswerClicked); the answer under the mouse is highlighted."""
+
+    COMPONENT_CLASSES = {f"conversation--{look}{part}" for look in ("earlier", "bot", "info", "meta", "user", "user-hover", "superseded", "notice")
+                         for part in ("", "-edge")}
 
     def __init__(self, lang: str) -> None:
-        super().__init__(classes="earlier")
+        super().__init__()
         self.lang = lang
         self.entries: list[Entry] = []
-        self.display = False
+        self.hovered: int | None = None  # the answer under the mouse
 
     def blocks(self) -> list[Entry]:
         return self.entries
 
+    def widest(self, width: int) -> int:
+        """Widest a bubble may be: 90% of the conversation, 80% on a wide screen, 100 cells on a very wide one."""
+        if self.screen.has_class("-very-wide"):
+            return min(width, 100)
+        return width * (8 if self.screen.has_class("-wide") else 9) // 10
+
     def lay_out(self, entry: Entry, width: int) -> list[Line]:
-        content = entry.folded(self.lang)
-        return [] if content is None else [[Cell(line)] for line in content.wrap(width)]
+        if entry.compact:
+            content = entry.folded(self.lang)
+            return [] if content is None else bubble(content, width, "earlier", margin=0, full=True)
+        content, widest = entry.show(self.lang), self.widest(width)
+        if entry.kind == "user":
+            look = "superseded" if entry.superseded else "user-hover" if self.hovered is not None and self.entries[self.hovered] is entry else "user"
+            return bubble(content, widest, look, edge="right", right_of=width, margin=0)
+        if entry.kind == "notice":
+            return boxed(content, width, "notice")
+        if entry.kind == "meta":
+            return bubble(content, widest, "meta", edge="none", pad=0)
+        return bubble(content, widest, "info" if entry.kind == "info" else "bot")
 
     def add(self, entries: list[Entry]) -> None:
         self.entries.extend(entries)  # laid out when the height is asked next
-        self.display = any(entry.kind != "meta" for entry in self.entries)
         self.refresh(layout=True)
 
-    def render(self) -> Content:
-        """All of it as one text (what render_line draws a line at a time)."""
-        return Content("\n").join(c for c in (entry.folded(self.lang) for entry in self.entries) if c is not None)
+    def changed(self, entry: Entry) -> None:
+        """`entry` (and maybe later ones) reads differently: lay it out again from there."""
+        self.relayout(next(i for i, e in enumerate(self.entries) if e is entry))
+
+    def _answer_at(self, event: events.MouseEvent) -> int | None:
+        index = self.block_at(event.y)
+        if index is None or not self.entries[index].clickable:
+            return None
+        line = self._block_lines(index, self.size.width)[0]  # the indent, then the bubble
+        return index if event.x >= line[0].content.cell_length + line[0].padding else None
+
+    def _hover(self, index: int | None) -> None:
+        if index != self.hovered:
+            before, self.hovered = self.hovered, index
+            for changed in (before, index):
+                if changed is not None:
+                    self.redraw(changed)
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        self._hover(self._answer_at(event))
+
+    def on_leave(self, event: events.Leave) -> None:
+        self._hover(None)
+
+    def on_click(self, event: events.Click) -> None:
+        index = self._answer_at(event)
+        if index is not None:
+            question = self.entries[index].question
+            assert question is not None  # clickable
+            self.post_message(Transcript.AnswerClicked(question))
 
 
 class Transcript(VerticalScroll, can_focus=False):
@@ -110,34 +172,18 @@ class Transcript(VerticalScroll, can_focus=False):
 
     def __init__(self, lang: str, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.lang = lang
-        self.entries: list[Entry] = []
-        self.live: deque[Bubble] = deque()  # the latest entries, as bubbles (oldest first)
-        self.earlier = History(lang)
+        self.conversation = Conversation(lang)
         self.anchored = False  # kept at the end as entries are added
 
-    @property
-    def folded(self) -> list[Entry]:
-        return self.earlier.entries
+    def compose(self) -> ComposeResult:
+        yield self.conversation
 
-    def _fold(self, entries: list[Entry]) -> None:
-        """Into the compact history at the top, mounted with its first entries (not before: a widget
-        costs the first frame its compose and styles even hidden)."""
-        self.earlier.add(entries)
-        if self.earlier.parent is None:
-            self.mount(self.earlier, before=0 if self.children else None)
+    @property
+    def entries(self) -> list[Entry]:
+        return self.conversation.entries
 
     def add(self, entry: Entry) -> None:
-        self.entries.append(entry)
-        bubble = Bubble(entry, self.lang)
-        self.mount(Horizontal(bubble, classes="user-row") if entry.kind == "user" else bubble)
-        self.live.append(bubble)
-        if len(self.live) > LIVE_BUBBLES:
-            # counted here, not by querying: a bubble being removed is still in the DOM for a while
-            old = [self.live.popleft() for _ in range(len(self.live) - LIVE_BUBBLES)]
-            for bubble in old:
-                (bubble.parent if isinstance(bubble.parent, Horizontal) else bubble).remove()
-            self._fold([bubble.entry for bubble in old])
+        self.conversation.add([entry])
         if self.anchored:
             self.anchor()  # at the end, scrolled in the same frame as the layout changes
         else:  # anchored after the first frame: anchoring makes the scrollbar widget at once (~5 ms)
@@ -146,30 +192,24 @@ class Transcript(VerticalScroll, can_focus=False):
 
     def add_folded(self, entries: list[Entry]) -> None:
         """Entries shown only in compact form (answers loaded from a file or a saved session)."""
-        self.entries.extend(entries)
-        self._fold(entries)
+        for entry in entries:
+            entry.compact = True
+        self.conversation.add(entries)
 
     def supersede(self, question: str) -> None:
         """Answers to `question` shown so far are no longer current (changed or removed)."""
-        changed_folded = False
-        for entry in self.entries:
-            if entry.kind == "user" and entry.question == question and not entry.superseded:
-                entry.superseded = True
-                changed_folded = changed_folded or entry in self.folded
-        for bubble in self.live:
-            if bubble.entry.question == question:
-                bubble.relabel(self.lang)
-        if changed_folded:
-            self.earlier.relayout()
+        changed = [e for e in self.entries if e.kind == "user" and e.question == question and not e.superseded]
+        for entry in changed:
+            entry.superseded = True
+        if changed:
+            self.conversation.changed(changed[0])
 
     def refresh_answer(self, question: str) -> None:
         """Redraw the current answer of `question` (a note was added)."""
-        for bubble in self.live:
-            if bubble.entry.kind == "user" and bubble.entry.question == question and not bubble.entry.superseded:
-                bubble.relabel(self.lang)
+        current = [e for e in self.entries if e.kind == "user" and e.question == question and not e.superseded]
+        if current:
+            self.conversation.changed(current[0])
 
     def relabel(self, lang: str) -> None:
-        self.lang = self.earlier.lang = lang
-        self.earlier.relayout()
-        for bubble in self.live:
-            bubble.relabel(lang)
+        self.conversation.lang = lang
+        self.conversation.relayout()
