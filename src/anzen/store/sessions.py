@@ -135,7 +135,7 @@ class Store:
                                      ja=f"'{ref}' に当てはまるセッションが {len(rows)} 件あります（{shown}）。ID をもっと長く指定してください")
             if not rows:
                 raise UnknownSession(f"no session '{ref}' in {self.path} (`anzen sessions list` shows them)",
-                                 ja=f"{self.path} にセッション '{ref}' はありません（一覧は anzen sessions list）")
+                                     ja=f"{self.path} にセッション '{ref}' はありません（一覧は anzen sessions list）")
             busy = lease.busy_holders(conn)
         return SessionInfo.from_row(rows[0], busy.get(rows[0]["id"]))
 

@@ -41,15 +41,9 @@ def question_text(interview: Interview, node: Node, block: Mapping[str, Any] | N
     return render
 
 
-def question_summary(interview: Interview, node: Node, block: Mapping[str, Any] | None = None, prefix: Prefix = None) -> Render:
+def question_summary(interview: Interview, node: Node) -> Render:
     """The question alone, as the compact earlier conversation shows it (answers the interview started with)."""
-
-    def render(lang: str) -> Content:
-        # no space before the prompt: a Japanese sentence has none, and a wrap would break there
-        head = prefix(lang).strip() if prefix else ""
-        return Content.assemble((head, "$text-accent"), interview.text(node, node.question.prompt, lang, block))
-
-    return render
+    return lambda lang: Content(interview.text(node, node.question.prompt, lang))
 
 
 def answer_text(question: Any, value: Any, notes: Mapping[str, str], note_of: str | None = None) -> Render:

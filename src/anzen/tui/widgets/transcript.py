@@ -196,9 +196,12 @@ class Transcript(VerticalScroll, can_focus=False):
             entry.compact = True
         self.conversation.add(entries)
 
+    def _current_answers(self, question: str) -> list[Entry]:
+        return [e for e in self.entries if e.kind == "user" and e.question == question and not e.superseded]
+
     def supersede(self, question: str) -> None:
         """Answers to `question` shown so far are no longer current (changed or removed)."""
-        changed = [e for e in self.entries if e.kind == "user" and e.question == question and not e.superseded]
+        changed = self._current_answers(question)
         for entry in changed:
             entry.superseded = True
         if changed:
@@ -206,7 +209,7 @@ class Transcript(VerticalScroll, can_focus=False):
 
     def refresh_answer(self, question: str) -> None:
         """Redraw the current answer of `question` (a note was added)."""
-        current = [e for e in self.entries if e.kind == "user" and e.question == question and not e.superseded]
+        current = self._current_answers(question)
         if current:
             self.conversation.changed(current[0])
 
