@@ -11,6 +11,10 @@ These keep memory that the app no longer needs:
 Emptied, they cost a few recomputations on the next frame. Looked up by name, so that a Textual
 without them (or with other ones) loses nothing but the saving.
 
+On each node of the screen (and the app): query_one's cache keeps what it found (up to 1024 results)
+while the node's own children stay the same, so the answer widget of every past question stayed alive
+with the strips it drew.
+
 And on the screen itself: each line a container (the screen, the conversation, the transcript …) has drawn
 keeps the pieces the compositor cut it into, for the last four layouts, each piece with caches of
 its own: ~2 MB of mostly blank lines under the children. A refresh draws those lines once more, for
@@ -41,6 +45,14 @@ def trim(screen: Any = None) -> None:
     for cls in (geometry.Offset, geometry.Size, geometry.Region, geometry.Spacing):
         _clear(cls, *vars(cls))
     if screen is not None:
+        _clear_found(screen.app)
         for widget in screen.walk_children(with_self=True):
+            _clear_found(widget)
             if widget.is_container:
                 widget.refresh()
+
+
+def _clear_found(node: Any) -> None:
+    found = getattr(node, "_query_one_cache", None)
+    if found is not None:
+        found.clear()
