@@ -40,3 +40,31 @@ async def test_the_first_screens_widgets_are_collected_once_dropped(out_dir: Pat
         gc.collect()
         assert first() is None, "the text answer widget, dropped for the yes/no buttons: collected, not kept frozen"
         assert gc.isenabled()
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+@pytest.fixture
+def no_automatic_collections():
+    """Python's own collections never come: only what the app collects is collected."""
+    thresholds = gc.get_threshold()
+    gc.set_threshold(10**9, 10**9, 10**9)
+    yield
+    gc.set_threshold(*thresholds)
+
+
+async def test_a_steps_garbage_is_collected_once_the_step_is_done(out_dir: Path, no_automatic_collections: None) -> None:
+    app = make_app(out_dir, flow="wakayama-safety-report")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        cycle = _Cycle()
+        gone = weakref.ref(cycle)
+        del cycle  # garbage that only a collection frees
+        assert gone() is not None
+        await pilot.press(*typed("和歌山市"))
+        await pilot.pause()
+        assert app.screen.node is not app.screen.interview.plan.questions[0]
+        assert gone() is None, "collected after the step, not left for Python's thresholds"

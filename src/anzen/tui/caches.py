@@ -24,6 +24,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from anzen.tui import collector
+
 
 def _clear(owner: Any, *names: str) -> None:
     for name in names:
@@ -33,7 +35,8 @@ def _clear(owner: Any, *names: str) -> None:
 
 
 def trim(screen: Any = None) -> None:
-    """Empty the caches above (and redraw the containers of `screen`, if given)."""
+    """Empty the caches above and collect the garbage of the last step (anzen.tui.collector); given a
+    `screen`, also redraw its containers."""
     from rich import cells
     from rich.style import Style
     from textual import geometry
@@ -50,6 +53,7 @@ def trim(screen: Any = None) -> None:
             _clear_found(widget)
             if widget.is_container:
                 widget.refresh()
+    collector.after_step()
 
 
 def _clear_found(node: Any) -> None:
