@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from anzen.plan import Plan
 
 ENV_VAR = "ANZEN_CACHE_DIR"
-FORMAT = 2  # 2: plans hold the plain loaded form (anzen.model.runtime), not pydantic models
+FORMAT = 3  # 2: plans hold the plain loaded form (anzen.model.runtime), not pydantic models; 3: equal texts of a file shared
 _PACKAGE = Path(__file__).resolve().parent
 _SETTLE_NS = 2_000_000_000  # a file changed this close to the build may have changed during it: not cached
 # the modules whose code decides what a plan holds (a change in a checkout invalidates every plan)

@@ -7,6 +7,7 @@ from pathlib import Path
 from anzen.tui.screens.interview import InterviewScreen
 from anzen.tui.screens.result import ResultScreen
 from anzen.tui.screens.review import ReviewScreen
+from anzen.tui.widgets.side_panel import ProgressLine
 
 from tui_helpers import NO, OPEN_WAKAYAMA, UNSURE, YES, export, exported_report, fill_report, make_app, normalised, statuses, typed
 
@@ -114,7 +115,13 @@ async def test_the_side_panel_marks_progress_current_category_and_follow_ups(out
         await pilot.press(*OPEN_WAKAYAMA, *BASICS_KEYS, YES, YES, YES, YES, YES, YES, NO, "2", NO, NO, YES)
         screen = app.screen
         assert isinstance(screen, InterviewScreen)
-        assert str(screen.query_one("#progress-text").render()).startswith("19 / ")
+        progress = str(screen.query_one("#progress-text").render())
+        assert progress.startswith("19 / ")
+        bar = screen.query_one(ProgressLine)
+        shown, total = bar.render(), int(progress.split("/ ")[1].split()[0])
+        (filled,) = [span for span in shown.spans if span.style == "$primary"]
+        assert abs((filled.end - filled.start) - bar.size.width * 19 / total) <= 1, "the bar fills as much of its width"
+        assert len(shown.plain) == bar.size.width
         lines = [str(option.prompt) for option in screen.query_one("#categories").options]
         assert lines[3].startswith(" ▲ 4 ")  # trained only some: follow-up, by mark
         assert lines[5].startswith("▶？ 6 ")  # now asking about copies: current, not settled yet
