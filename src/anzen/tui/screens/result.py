@@ -28,7 +28,7 @@ from anzen.tui.navigation import BackToReview, GoHome, ResultAction
 from anzen.tui.state import InterviewState
 from anzen.tui.widgets.checklist_view import ChecklistView
 from anzen.tui.widgets.footer import Footer
-from anzen.tui.widgets.toggles import MarkedCheckbox
+from anzen.tui.widgets.toggles import CheckRow, MarkedCheckbox
 from anzen.tui.words import w
 
 
@@ -65,8 +65,7 @@ class ResultScreen(Screen[ResultAction]):
         with Vertical(id="export"):
             with Horizontal(classes="export-row"):
                 yield Static("", id="formats-label", markup=False)
-                for fmt in FORMATS:
-                    yield MarkedCheckbox(fmt, value=True, id=f"fmt-{fmt}", compact=True)
+                yield CheckRow([(fmt, fmt) for fmt in FORMATS], chosen=FORMATS, id="formats")
                 yield MarkedCheckbox("", value=False, id="force", compact=True)
             with Horizontal(classes="export-row"):
                 yield Static("", id="out-label", markup=False)
@@ -116,9 +115,7 @@ class ResultScreen(Screen[ResultAction]):
 
     # -- export ------------------------------------------------------------
     def action_export(self) -> None:
-        from anzen.exports import FORMATS
-
-        formats = [fmt for fmt in FORMATS if self.query_one(f"#fmt-{fmt}", Checkbox).value]
+        formats = self.query_one("#formats", CheckRow).chosen
         status = self.query_one("#export-status", Static)
         if not formats:
             status.update(Content.styled(w(self.lang, "result.no_format"), "$text-error"))
