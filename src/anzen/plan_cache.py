@@ -10,7 +10,11 @@ used only when:
 - the cache file and its folder belong to the current user and nobody else may write them — a pickle
   is code, so one written by anybody else is never read.
 Anything else (stale, unreadable, damaged, another owner) and the plan is built again and the file
-replaced (atomically, mode 0600). Errors of the cache itself are never shown: it is only a shortcut."""
+replaced (atomically, mode 0600). Errors of the cache itself are never shown: it is only a shortcut.
+
+The articles of the source documents (their full texts: ~0.3 MB of the Wakayama report's plan) are
+kept in the same file but read only when one is shown (KeptArticles): a report cites articles by
+document and number, and only the article view shows their text."""
 
 from __future__ import annotations
 
@@ -20,8 +24,9 @@ import stat
 import sys
 import tempfile
 import time
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from anzen import __version__
 from anzen.collecting import paused_gc
@@ -32,7 +37,8 @@ if TYPE_CHECKING:
     from anzen.plan import Plan
 
 ENV_VAR = "ANZEN_CACHE_DIR"
-FORMAT = 3  # 2: plans hold the plain loaded form (anzen.model.runtime), not pydantic models; 3: equal texts of a file shared
+FORMAT = 4  # 2: plans hold the plain loaded form (anzen.model.runtime), not pydantic models; 3: equal texts of a
+# file shared; 4: the source documents' articles apart, before the plan
 _PACKAGE = Path(__file__).resolve().parent
 _SETTLE_NS = 2_000_000_000  # a file changed this close to the build may have changed during it: not cached
 # the modules whose code decides what a plan holds (a change in a checkout invalidates every plan)
@@ -48,7 +54,7 @@ def load_plan(ref: str, library: Library | None = None) -> Plan:
     if kept is not None and _still(kept[0]):
         return kept[1]
     cache = cache_file(path, library)
-    found = _read(cache) if cache is not None else None
+    found = _read(cache, library) if cache is not None else None
     if found is None:
         from anzen.build import build_plan
 
@@ -169,29 +175,109 @@ def _trusted(info: os.stat_result) -> bool:
     return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def _read(cache: Path) -> tuple[list[Depend], Plan] | None:
+def _open(cache: Path) -> tuple[Any, os.stat_result] | None:
+    """The cache file opened for reading, if it is ours alone (a pickle is code)."""
     try:
         if not _trusted(os.stat(cache.parent)):
             return None
         fd = os.open(cache, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return None
+    handle = os.fdopen(fd, "rb")
+    info = os.fstat(handle.fileno())
+    if not stat.S_ISREG(info.st_mode) or not _trusted(info) or info.st_mode & 0o077:
+        handle.close()
+        return None
+    return handle, info
+
+
+def _read(cache: Path, library: Library) -> tuple[list[Depend], Plan] | None:
     try:
-        with os.fdopen(fd, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode) or not _trusted(info) or info.st_mode & 0o077:
-                return None
+        opened = _open(cache)
+        if opened is None:
+            return None
+        handle, info = opened
+        with handle:
             header = pickle.load(handle)
             depends = header.get("depends") if isinstance(header, dict) and header.get("format") == FORMAT else None
             if not isinstance(depends, list) or not _still(depends):
                 return None
+            articles_at = handle.tell()
+            handle.seek(header["articles"], os.SEEK_CUR)  # read when shown (KeptArticles)
             with paused_gc():  # thousands of new objects, none of them garbage
                 plan = pickle.load(handle)
     except Exception:  # noqa: BLE001 - a damaged or foreign cache file is rebuilt, never shown
         return None
     from anzen.plan import Plan
 
-    return (depends, plan) if isinstance(plan, Plan) else None
+    if not isinstance(plan, Plan):
+        return None
+    for doc in plan.sources.values():
+        if isinstance(doc.articles, KeptArticles):
+            doc.articles.kept_in(cache, articles_at, info, library)
+    return depends, plan
+
+
+class KeptArticles(Sequence[Any]):
+    """A source document's articles in a kept plan, read from its file when first asked for. Should that
+    file have changed since (another process kept a newer plan), they are read from the document itself."""
+
+    def __init__(self, doc: str) -> None:
+        self.doc = doc
+        self._articles: list[Any] | None = None
+        self._where: tuple[Path, int, tuple[int, int, int], Library] | None = None
+
+    def kept_in(self, cache: Path, offset: int, info: os.stat_result, library: Library) -> None:
+        self._where = (cache, offset, (info.st_ino, info.st_size, info.st_mtime_ns), library)
+
+    @property
+    def read(self) -> bool:
+        return self._articles is not None
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (KeptArticles, (self.doc,))  # written without its articles: they are kept beside the plan
+
+    def _all(self) -> list[Any]:
+        if self._articles is None:
+            self._articles = self._from_cache()
+            if self._articles is None:
+                self._articles = self._from_source()
+        return self._articles
+
+    def _from_cache(self) -> list[Any] | None:
+        if self._where is None:
+            return None
+        cache, offset, identity, _ = self._where
+        try:
+            opened = _open(cache)
+            if opened is None:
+                return None
+            handle, info = opened
+            with handle:
+                if (info.st_ino, info.st_size, info.st_mtime_ns) != identity:
+                    return None
+                handle.seek(offset)
+                articles = pickle.load(handle).get(self.doc)
+        except Exception:  # noqa: BLE001 - damaged since: read from the document
+            return None
+        return articles if isinstance(articles, list) else None
+
+    def _from_source(self) -> list[Any]:
+        library = self._where[3] if self._where is not None else default_library()
+        loaded = Library(library.flows_dir, library.checklists_dir).source(self.doc)
+        return list(loaded.model.articles) if loaded is not None else []
+
+    def __getitem__(self, index: Any) -> Any:
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._all())
+
+    def __repr__(self) -> str:
+        return f"KeptArticles({self.doc!r}, {'read' if self.read else 'not read'})"
 
 
 def _write(cache: Path, depends: list[Depend], plan: Plan) -> None:
@@ -201,9 +287,12 @@ def _write(cache: Path, depends: list[Depend], plan: Plan) -> None:
             return
         fd, temp = tempfile.mkstemp(dir=cache.parent, prefix=".plan-", suffix=".tmp")  # 0600
         try:
+            articles = pickle.dumps({doc_id: list(doc.articles) for doc_id, doc in plan.sources.items()}, protocol=pickle.HIGHEST_PROTOCOL)
+            kept = plan.replace(sources={doc_id: doc.replace(articles=KeptArticles(doc_id)) for doc_id, doc in plan.sources.items()})
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump({"format": FORMAT, "depends": depends}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                pickle.dump(plan, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump({"format": FORMAT, "depends": depends, "articles": len(articles)}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.write(articles)
+                pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temp, cache)
         except BaseException:
             Path(temp).unlink(missing_ok=True)

@@ -18,6 +18,7 @@ from anzen.errors import ProblemsError
 from anzen.registry import Library
 from anzen.report import build_report, report_dict
 from anzen.store.flows import flow_files, flow_hash, locate
+from anzen.tui.overview import source_articles
 
 ROOT = Path(__file__).resolve().parents[2]
 ANSWERS = {"copied_any": "yes", "copy_on_instruction": "no", "contractor": "株式会社テスト", "third_party_handled": "yes", "offer_application": "yes"}
@@ -71,6 +72,30 @@ def test_a_new_process_reads_the_plan_kept_and_it_gives_the_same_report(library:
     assert calls == [] and again is not built
     assert report(again) == report(built)
     assert again.files == built.files and len(again.files) == 4  # the report and the sub-flows it includes
+
+
+@pytest.mark.parametrize("since", ["unchanged", "replaced", "removed"])
+def test_a_kept_plans_articles_are_read_only_when_shown_and_are_the_documents(library: Library, tmp_path: Path,
+                                                                                monkeypatch: pytest.MonkeyPatch, since: str) -> None:
+    built = plan_cache.load_plan(FLOW, library)
+    (kept,) = cached_files(tmp_path)
+    monkeypatch.setattr(plan_cache, "_kept", {})
+    again = plan_cache.load_plan(FLOW, library)
+    assert set(again.sources) == set(built.sources) and len(again.sources) > 3
+    assert not any(doc.articles.read for doc in again.sources.values()), "not read with the plan"
+    assert [doc.title for doc in again.sources.values()] == [doc.title for doc in built.sources.values()]
+    if since == "replaced":  # another process kept another plan in its place
+        kept.write_bytes(b"\x80\x05not a pickle")
+        kept.chmod(0o600)
+    elif since == "removed":
+        kept.unlink()
+    calls = builds(monkeypatch)
+    for doc_id, doc in again.sources.items():
+        assert list(doc.articles) == built.sources[doc_id].articles, doc_id
+    assert calls == [], "read from the file, or from the document itself: no plan is built for it"
+    ref = next(r for node in again.questions for r in getattr(node.question, "refs", ()) or ())
+    (shown,) = source_articles(again, [ref], "ja")
+    assert shown.found and shown.text == next(a for a in built.sources[ref.doc].articles if a.id == ref.article).text.ja
 
 
 @pytest.mark.parametrize("changed", ["flows/subcontract-application.yaml", "checklists/wakayama-safety-report.yaml", "checklists/sources/wakayama-tokki.yaml", "checklists/crosswalk.yaml"])

@@ -12,7 +12,7 @@ from anzen.tui.screens.interview import InterviewScreen
 from anzen.tui.sessions import SessionLink
 from anzen.tui.widgets.answer_inputs import AnswerInput
 
-from tui_helpers import make_app
+from tui_helpers import drawn, make_app, retyped, typed
 
 
 async def test_a_flow_given_opens_at_its_first_question(out_dir: Path) -> None:
@@ -115,3 +115,26 @@ def test_the_first_question_is_drawn_before_the_store_the_result_and_the_side_pa
     late = {"pydantic", "sqlite3", "anzen.store", "anzen.result", "anzen.report", "anzen.exports",
             "anzen.tui.widgets.side_panel", "anzen.tui.widgets.footer", "anzen.tui.widgets.answer_choices", "anzen.tui.widgets.group_panel"}
     assert not loaded & late
+
+
+async def test_questions_name_their_articles_and_f1_reads_their_texts(out_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from anzen import plan_cache
+    from anzen.tui.screens.source import SourceScreen
+
+    monkeypatch.setattr(plan_cache, "_kept", {})
+    plan_cache.load_plan("wakayama-safety-report")  # built, and kept on disk
+    plan_cache._kept.clear()  # as in a new process: the plan is read from its file
+    app = make_app(out_dir, flow="wakayama-safety-report")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press(*typed("和歌山市"), *typed("個人情報入力業務"), *retyped("2026-04-01"), *typed("株式会社ベンチ"),
+                          *typed("和歌山市七番丁23"), *typed("和歌山太郎"))
+        screen = app.screen
+        assert screen.node.id == "report_date"
+        sources = screen.interview.plan.sources
+        assert "根拠: 和歌山市" in drawn(screen, "bot")[-1], "the question names its article"
+        assert not any(doc.articles.read for doc in sources.values()), "without reading any article's text"
+        await pilot.press("f1")
+        assert isinstance(app.screen, SourceScreen)
+        texts = [str(s.render()) for s in app.screen.query(".article-text")]
+        assert texts and all(texts), "F1 shows the texts, read now"
+        assert any(doc.articles.read for doc in sources.values())

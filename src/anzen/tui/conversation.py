@@ -12,8 +12,8 @@ from textual.content import Content
 
 from anzen.answers import label_of
 from anzen.engine import Interview
-from anzen.plan import Node
-from anzen.tui.overview import refs_for, source_articles
+from anzen.plan import Node, ref_label
+from anzen.tui.overview import refs_for
 from anzen.tui.widgets.transcript import Entry
 from anzen.tui.words import w
 
@@ -33,7 +33,8 @@ def question_text(interview: Interview, node: Node, block: Mapping[str, Any] | N
             lines.append(Content.assemble((why, "italic $text-accent"), interview.text(node, q.help, lang, block)))
         refs = refs_for(interview.plan, node)
         if refs:
-            names = ("、" if lang == "ja" else "; ").join(a.label for a in source_articles(interview.plan, refs, lang))
+            # named only: their texts are read when F1 opens them (anzen.plan_cache.KeptArticles)
+            names = ("、" if lang == "ja" else "; ").join(ref_label(ref, interview.plan.sources).get(lang) for ref in refs)
             tail = f"{names}（F1）" if lang == "ja" else f"{names} (F1)"
             lines.append(Content.styled(f"{w(lang, 'result.refs')}: {tail}", "$foreground-muted"))
         return Content("\n").join(lines)
