@@ -67,7 +67,7 @@ class LinesView(Widget):
     }
     """
 
-    KEEP = 64  # blocks whose lines are kept, the latest laid out (two screens of them at least)
+    KEEP = 32  # blocks whose lines are kept, the latest laid out (two screens of them at least: a block has two lines or more)
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
