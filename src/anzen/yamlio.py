@@ -189,7 +189,7 @@ class _Builder:
     def mapping(self, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         self.tables[id(result)] = lines = {}
-        read = self.next
+        read, shared = self.next, self.texts.setdefault
         while True:
             key_event = read()
             kind = type(key_event)
@@ -215,7 +215,7 @@ class _Builder:
                 if event.implicit[0] and (not text or text[0] in _MAYBE_NOT_TEXT):
                     result[key] = _plain(text)
                 else:
-                    result[key] = self.texts.setdefault(text, text)
+                    result[key] = shared(text, text)
             else:
                 result[key] = self.value(event, depth + 1)
 
