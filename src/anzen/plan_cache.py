@@ -270,6 +270,11 @@ class KeptArticles(Sequence[Any]):
     def __getitem__(self, index: Any) -> Any:
         return self._all()[index]
 
+    def __eq__(self, other: object) -> bool:  # as the list it stands for (a plan built again compares equal)
+        return list(self) == list(other) if isinstance(other, (list, KeptArticles)) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # as a list
+
     def __len__(self) -> int:
         return len(self._all())
 

@@ -91,7 +91,7 @@ def test_a_kept_plans_articles_are_read_only_when_shown_and_are_the_documents(li
         kept.unlink()
     calls = builds(monkeypatch)
     for doc_id, doc in again.sources.items():
-        assert list(doc.articles) == built.sources[doc_id].articles, doc_id
+        assert doc.articles == built.sources[doc_id].articles and doc == built.sources[doc_id], doc_id
     assert calls == [], "read from the file, or from the document itself: no plan is built for it"
     ref = next(r for node in again.questions for r in getattr(node.question, "refs", ()) or ())
     (shown,) = source_articles(again, [ref], "ja")
