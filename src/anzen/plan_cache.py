@@ -25,8 +25,9 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
+from itertools import accumulate
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from anzen import __version__
 from anzen.collecting import paused_gc
@@ -37,8 +38,8 @@ if TYPE_CHECKING:
     from anzen.plan import Plan
 
 ENV_VAR = "ANZEN_CACHE_DIR"
-FORMAT = 4  # 2: plans hold the plain loaded form (anzen.model.runtime), not pydantic models; 3: equal texts of a
-# file shared; 4: the source documents' articles apart, before the plan
+FORMAT = 5  # 2: plans hold the plain loaded form (anzen.model.runtime), not pydantic models; 3: equal texts of a
+# file shared; 4: the source documents' articles apart, before the plan; 5: each document's articles apart
 _PACKAGE = Path(__file__).resolve().parent
 _SETTLE_NS = 2_000_000_000  # a file changed this close to the build may have changed during it: not cached
 # the modules whose code decides what a plan holds (a change in a checkout invalidates every plan)
@@ -175,28 +176,21 @@ def _trusted(info: os.stat_result) -> bool:
     return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def _open(cache: Path) -> tuple[Any, os.stat_result] | None:
-    """The cache file opened for reading, if it is ours alone (a pickle is code)."""
-    try:
-        if not _trusted(os.stat(cache.parent)):
-            return None
-        fd = os.open(cache, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
-    except OSError:
-        return None
-    handle = os.fdopen(fd, "rb")
+def _open(cache: Path) -> tuple[BinaryIO, os.stat_result]:
+    """The cache file opened for reading; OSError unless it is ours alone (a pickle is code)."""
+    if not _trusted(os.stat(cache.parent)):
+        raise PermissionError(f"{cache.parent}: not the user's own")
+    handle = open(os.open(cache, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)), "rb")
     info = os.fstat(handle.fileno())
     if not stat.S_ISREG(info.st_mode) or not _trusted(info) or info.st_mode & 0o077:
         handle.close()
-        return None
+        raise PermissionError(f"{cache}: not the user's own")
     return handle, info
 
 
 def _read(cache: Path, library: Library) -> tuple[list[Depend], Plan] | None:
     try:
-        opened = _open(cache)
-        if opened is None:
-            return None
-        handle, info = opened
+        handle, info = _open(cache)
         with handle:
             header = pickle.load(handle)
             depends = header.get("depends") if isinstance(header, dict) and header.get("format") == FORMAT else None
@@ -222,12 +216,13 @@ class KeptArticles(Sequence[Any]):
     """A source document's articles in a kept plan, read from its file when first asked for. Should that
     file have changed since (another process kept a newer plan), they are read from the document itself."""
 
-    def __init__(self, doc: str) -> None:
-        self.doc = doc
+    def __init__(self, doc: str, at: int) -> None:
+        self.doc, self.at = doc, at  # where its articles are pickled, from the first document's
         self._articles: list[Any] | None = None
         self._where: tuple[Path, int, tuple[int, int, int], Library] | None = None
 
     def kept_in(self, cache: Path, offset: int, info: os.stat_result, library: Library) -> None:
+        """The file the plan was read from, where the articles begin, and that file as it was then."""
         self._where = (cache, offset, (info.st_ino, info.st_size, info.st_mtime_ns), library)
 
     @property
@@ -235,7 +230,7 @@ class KeptArticles(Sequence[Any]):
         return self._articles is not None
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (KeptArticles, (self.doc,))  # written without its articles: they are kept beside the plan
+        return (KeptArticles, (self.doc, self.at))  # written without its articles: they are kept beside the plan
 
     def _all(self) -> list[Any]:
         if self._articles is None:
@@ -249,15 +244,12 @@ class KeptArticles(Sequence[Any]):
             return None
         cache, offset, identity, _ = self._where
         try:
-            opened = _open(cache)
-            if opened is None:
-                return None
-            handle, info = opened
+            handle, info = _open(cache)
             with handle:
                 if (info.st_ino, info.st_size, info.st_mtime_ns) != identity:
                     return None
-                handle.seek(offset)
-                articles = pickle.load(handle).get(self.doc)
+                handle.seek(offset + self.at)
+                articles = pickle.load(handle)
         except Exception:  # noqa: BLE001 - damaged since: read from the document
             return None
         return articles if isinstance(articles, list) else None
@@ -292,11 +284,13 @@ def _write(cache: Path, depends: list[Depend], plan: Plan) -> None:
             return
         fd, temp = tempfile.mkstemp(dir=cache.parent, prefix=".plan-", suffix=".tmp")  # 0600
         try:
-            articles = pickle.dumps({doc_id: list(doc.articles) for doc_id, doc in plan.sources.items()}, protocol=pickle.HIGHEST_PROTOCOL)
-            kept = plan.replace(sources={doc_id: doc.replace(articles=KeptArticles(doc_id)) for doc_id, doc in plan.sources.items()})
+            # each document's articles a pickle of its own, before the plan, which says where each begins
+            articles = {doc_id: pickle.dumps(list(doc.articles), protocol=pickle.HIGHEST_PROTOCOL) for doc_id, doc in plan.sources.items()}
+            starts = dict(zip(articles, accumulate((len(b) for b in articles.values()), initial=0)))
+            kept = plan.replace(sources={doc_id: doc.replace(articles=KeptArticles(doc_id, starts[doc_id])) for doc_id, doc in plan.sources.items()})
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump({"format": FORMAT, "depends": depends, "articles": len(articles)}, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                handle.write(articles)
+                pickle.dump({"format": FORMAT, "depends": depends, "articles": sum(map(len, articles.values()))}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                handle.writelines(articles.values())
                 pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temp, cache)
         except BaseException:
