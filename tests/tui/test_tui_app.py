@@ -207,3 +207,23 @@ async def test_the_footer_shows_the_screens_keys_and_a_click_presses_one(out_dir
         await pilot.click(Footer, offset=(spot.start + 1, 0))
         assert isinstance(app.screen, ReviewScreen), "clicking 'f3 一覧' does what F3 does"
         assert app.screen.query(Footer), "every screen shows its keys the same way"
+
+
+async def test_the_progress_bar_is_its_whole_width_at_every_count() -> None:
+    from textual.app import App, ComposeResult
+
+    from anzen.tui.widgets.side_panel import ProgressLine
+
+    class Bar(App[None]):
+        def compose(self) -> ComposeResult:
+            yield ProgressLine()
+
+    async with Bar().run_test(size=(24, 3)) as pilot:
+        bar = pilot.app.query_one(ProgressLine)
+        drawn = {}
+        for done in (0, 1, 19, 30, 59):
+            bar.update(done, 59)
+            drawn[done] = bar.render().plain
+        assert all(len(line) == 24 for line in drawn.values()), drawn
+        assert drawn[19] == "━" * 7 + "╸" + "━" * 16, "after a half cell, the track goes on"
+        assert drawn[1] == "╸" + "━" * 23

@@ -46,8 +46,9 @@ class ProgressLine(Widget):
         self.done, self.total = 0, 1
 
     def update(self, done: int, total: int) -> None:
+        total = max(total, 1)
         if (done, total) != (self.done, self.total):
-            self.done, self.total = done, max(total, 1)
+            self.done, self.total = done, total
             self.refresh()
 
     def render(self) -> Content:
@@ -57,7 +58,8 @@ class ProgressLine(Widget):
         if not full and not half:
             return Content.styled("━" * width, "$surface")
         bar = "$success" if self.done >= self.total else "$primary"
-        tail = "" if half or full == width else "╺" + "━" * (width - full - 1)
+        # the track after it: from a whole cell, a half line first; after a half cell, whole lines
+        tail = "" if full >= width else ("" if half else "╺") + "━" * (width - full - 1)
         return Content.assemble(("━" * full + ("╸" if half else ""), bar), (tail, "$surface"))
 
 
