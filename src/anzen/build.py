@@ -104,8 +104,10 @@ class _Builder(ConditionBuilder):
                 continue
             if question.id in share:
                 continue  # answered by the including flow
-            when = c.conjoin(outer_when, self.condition(question.when, scope, loaded, (*loc, "when"), subject))
-            self.check_refs(question.refs, loaded, (*loc, "refs"), subject)
+            # (most questions have no condition and no articles: nothing to build or look up)
+            when = outer_when if question.when is None else c.conjoin(outer_when, self.condition(question.when, scope, loaded, (*loc, "when"), subject))
+            if question.refs:
+                self.check_refs(question.refs, loaded, (*loc, "refs"), subject)
             texts = [question.text] if isinstance(question, InfoMessage) else [question.prompt, question.help]
             names = self.placeholders(texts, scope, loaded, loc, subject)
             self.check_validation(question, loaded, loc, subject)

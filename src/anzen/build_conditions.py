@@ -155,6 +155,8 @@ class ConditionBuilder:
             if text is None:
                 continue
             for value in (text.ja, text.en or ""):
+                if "{" not in value:  # (most texts: no placeholder to look for)
+                    continue
                 for name in PLACEHOLDER.findall(value):
                     if name in names:
                         continue

@@ -104,6 +104,7 @@ class PathChecks:
             for key in exploration.part.keys():
                 self.having.setdefault(key, []).append(exploration)
         self.problems: list[Problem] = []
+        self._confirming: dict[Key, set[Any]] | None = None
 
     def run(self) -> list[Problem]:
         for exploration in self.explorations:
@@ -157,17 +158,19 @@ class PathChecks:
 
     def confirming(self, key: Key) -> set[str]:
         """Values of a yes_no question with which a rule that reads it confirms an item."""
-        values: set[str] = set()
-        for exploration in self.having.get(key, []):
-            for leaf in exploration.leaves:
-                value = leaf.answers.get(key)
-                for target in exploration.part.targets:
-                    index = leaf.rules[target.key]
-                    if not isinstance(index, int) or leaf.statuses[target.key] != "confirmed":
-                        continue
-                    if key in target.keys_by_rule[index]:
-                        values.add(value)
-        return values
+        if self._confirming is None:  # every question's at once: one pass over the paths, not one per question
+            self._confirming = {}
+            for exploration in self.explorations:
+                targets = exploration.part.targets
+                for leaf in exploration.leaves:
+                    for target in targets:
+                        index = leaf.rules[target.key]
+                        if isinstance(index, int) and leaf.statuses[target.key] == "confirmed":
+                            for read in target.keys_by_rule[index]:
+                                value = leaf.answers.get(read)
+                                if type(value) is not list:  # (asked of yes_no questions alone: lists are other kinds' answers)
+                                    self._confirming.setdefault(read, set()).add(value)
+        return self._confirming.get(key, set())
 
     def non_compliance(self) -> None:
         dependents = self._dependents()
@@ -197,8 +200,9 @@ class PathChecks:
         """Question → the questions whose `when` reads it (its follow-up questions)."""
         found: dict[Key, set[Key]] = {}
         for node in self.plan.nodes:
-            for ref in refs_of(node.when):
-                found.setdefault((None, ref.id), set()).add((None, node.id))
+            if node.when is not None:
+                for ref in refs_of(node.when):
+                    found.setdefault((None, ref.id), set()).add((None, node.id))
             for child in node.children:
                 for ref in refs_of(child.when):
                     source = (node.id, ref.id) if ref.scope == "block" else (None, ref.id)
@@ -216,7 +220,13 @@ class PathChecks:
                     continue
                 seen = True
                 statuses = leaf.statuses
-                followed = any("follow_up" in statuses[k].split("/") for k in readers) or not followers.isdisjoint(leaf.visible)
+                # (a status is one word, or several joined by '/': only follow_up has follow_up in it)
+                followed = False
+                for reader in readers:
+                    if "follow_up" in statuses[reader]:
+                        followed = True
+                        break
+                followed = followed or not followers.isdisjoint(leaf.visible)
                 if not followed:
                     violated = True
                     if first_violation is None:

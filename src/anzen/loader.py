@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from anzen.collecting import paused_gc
 from anzen.errors import Problem, ProblemsError, did_you_mean
-from anzen.model import checklist, crosswalk, flow, runtime, source
+from anzen.model import checklist, common, crosswalk, flow, runtime, source
 from anzen.model.base import Record
 from anzen.yamlio import YamlDoc, load_yaml, parse_yaml
 
@@ -107,7 +107,7 @@ def _problem_from_error(error: dict[str, Any], doc: YamlDoc) -> Problem:
 _ATOMS = (str, int, float, bool, type(None))
 _new, _set = object.__new__, object.__setattr__
 _TWINS: dict[type, tuple[type[Record], tuple[str, ...]]] = {}  # model → its record class, the fields that may hold models
-_TEXT = runtime.Text
+_TEXT, _MODEL_TEXT = runtime.Text, common.Text
 
 
 def _twin_of(model: type[BaseModel]) -> tuple[type[Record], tuple[str, ...]]:
@@ -142,7 +142,14 @@ def loaded_form(value: Any, untranslated: list[Any] | None = None) -> Any:
             untranslated.append(value)
         for name in nested:
             held = fields[name]
-            if type(held) not in _ATOMS:
+            kind = type(held)
+            if kind is _MODEL_TEXT:  # the model made most (a large flow has ~10⁴ texts): converted here, without a call
+                if held.untranslated:
+                    untranslated.append(held)
+                text = _new(_TEXT)
+                _set(text, "__dict__", held.__dict__)
+                fields[name] = text
+            elif kind not in _ATOMS:
                 fields[name] = loaded_form(held, untranslated)
         made = _new(record)  # what Record.from_fields does, without a call per record (10⁵ in a large flow)
         _set(made, "__dict__", fields)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache, cached_property
+from functools import cache
 from datetime import date
 from typing import Any
 
@@ -22,6 +22,7 @@ from anzen.answers import normalize
 from anzen.conditions import ABSENT, Ref, evaluate, refs_of
 from anzen.engine import Interview
 from anzen.errors import AnswerError
+from anzen.model.base import cached
 from anzen.plan import Binding, ItemOutcome, Node, Plan
 from anzen.result import Decision, item_decisions, rule_reads
 from anzen.samples import Key, Samples, key_of
@@ -38,7 +39,7 @@ class Target:
     outcome: ItemOutcome
 
     # key and rule_keys are asked for on every path: worked out once
-    @cached_property
+    @cached
     def key(self) -> str:
         return f"{self.binding.prefix}{self.outcome.item}"
 
@@ -46,18 +47,18 @@ class Target:
     def group(self) -> str | None:
         return self.outcome.for_each
 
-    @cached_property
+    @cached
     def reads(self) -> tuple[tuple[Ref, ...], ...]:
         return rule_reads(self.outcome)
 
     def rule_keys(self) -> frozenset[Key]:
         return self._rule_keys
 
-    @cached_property
+    @cached
     def _rule_keys(self) -> frozenset[Key]:
         return frozenset().union(*self.keys_by_rule)
 
-    @cached_property
+    @cached
     def keys_by_rule(self) -> tuple[frozenset[Key], ...]:
         """The answers each rule reads, as keys (asked for on every path that rule decides)."""
         return tuple(frozenset(key_of(ref, self.group) for ref in refs) for refs in self.reads)
@@ -184,41 +185,14 @@ class Explorer:
         # one interview for every part: a finished walk clears each answer it gave (a new one costs O(questions))
         interview = self._interview if self._interview is not None else Interview(self.plan, today=self.today)
         self._interview = None
-        walk = self._walk(interview, part, {}, 0)
-        for leaf in walk:
-            result.leaves.append(leaf)
-            if len(result.leaves) >= self.limit:
-                result.truncated = True
-                walk.close()
-                break
-        if not result.truncated:
+        walk = _Walk(self, interview, part, result.leaves)
+        try:
+            walk.step(0)
+        except _Full:
+            result.truncated = True
+        else:
             self._interview = interview
         return result
-
-    def _walk(self, interview: Interview, part: Part, answers: dict[Key, Any], start: int) -> Iterator[Leaf]:
-        # the questions before `start` are answered or not asked, and stay so: a condition reads only earlier answers
-        outer, position = part.outer, start
-        while position < len(outer) and (interview.is_answered(outer[position]) or not interview.is_visible(outer[position])):
-            position += 1
-        if position == len(outer):
-            yield self._leaf(interview, part, answers)
-            return
-        node = self.plan.by_id[outer[position]]
-        values = self._group_values(interview, node, part) if node.is_group else self.domain((None, node.id))
-        key, answered = (None, node.id), False
-        try:
-            for value in values:
-                try:  # each answer replaces the one before (the same state as taking it back first, at half the cost)
-                    interview.answer(node.id, value)
-                except AnswerError:  # refused: nothing changed
-                    continue
-                answered = True
-                answers[key] = interview.value(node.id)
-                yield from self._walk(interview, part, answers, position + 1)
-        finally:  # also when the walk is cut at the limit: the interview is left as it was
-            answers.pop(key, None)
-            if answered:
-                interview.clear(node.id)
 
     def _group_values(self, interview: Interview, group: Node, part: Part) -> list[Any]:
         wanted = part.block.get(group.id, set())
@@ -244,31 +218,6 @@ class Explorer:
             yield from self._blocks(interview, group, wanted, block)
             del block[child.id]
 
-    def _leaf(self, interview: Interview, part: Part, answers: dict[Key, Any]) -> Leaf:
-        shown: dict[Key, Any] = {}
-        visible: set[Key] = set(answers)
-        for key, value in answers.items():
-            shown[key] = value
-            if type(value) is list and value and isinstance(value[0], dict) and self.plan.by_id[key[1]].is_group:
-                qid = key[1]
-                for cid, cvalue in value[0].items():
-                    if cid in part.block.get(qid, ()):
-                        shown[(qid, cid)] = cvalue  # beside its group: paths are described in asking order
-                    visible.add((qid, cid))
-        statuses: dict[str, str] = {}
-        rules: dict[str, int | str | None] = {}
-        for target in part.targets:
-            binding = target.binding
-            present = binding.when is None or evaluate(binding.when, lambda r: _lookup(interview, r))
-            if not present:
-                statuses[target.key], rules[target.key] = "absent", None
-                continue
-            # the statuses the report gives the item (checklist_result), decided without its texts
-            decided = item_decisions(interview, binding, target.outcome, target.reads)
-            statuses[target.key] = "/".join([d[0] for d in decided] * self._listed(binding, target.outcome.item)) or "absent"
-            rules[target.key] = self._rule_of(decided[0])
-        return Leaf(shown, statuses, rules, visible)
-
     def _listed(self, binding: Binding, item: str) -> int:
         if id(binding) not in self._copies:
             self._copies[id(binding)] = Counter(i.id for c in binding.checklist.categories for i in c.items)
@@ -283,6 +232,81 @@ class Explorer:
         if index is not None:
             return index
         return "unsure:" + ",".join(r.id for r in unsure) if unsure else None
+
+
+class _Full(Exception):
+    """A part's walk reached the limit of paths (its interview is then left with answers: not reused)."""
+
+
+class _Walk:
+    """One part's depth-first walk: each complete path appended to `leaves` (a list, not generators
+    nested a question deep: each path came up through every level of them)."""
+
+    def __init__(self, explorer: Explorer, interview: Interview, part: Part, leaves: list[Leaf]) -> None:
+        self.explorer, self.interview, self.part, self.leaves = explorer, interview, part, leaves
+        self.outer, self.by_id, self.limit = part.outer, explorer.plan.by_id, explorer.limit
+        self.answers: dict[Key, Any] = {}
+        # a part without group questions shows its answers as they are (the most common)
+        self.has_groups = any(self.by_id[q].is_group for q in part.outer)
+        self.lookup = lambda ref: _lookup(interview, ref)
+
+    def step(self, start: int) -> None:
+        # the questions before `start` are answered or not asked, and stay so: a condition reads only earlier answers
+        interview, outer, position = self.interview, self.outer, start
+        while position < len(outer) and (interview.is_answered(outer[position]) or not interview.is_visible(outer[position])):
+            position += 1
+        if position == len(outer):
+            self.leaves.append(self.leaf())
+            if len(self.leaves) >= self.limit:
+                raise _Full
+            return
+        node = self.by_id[outer[position]]
+        explorer = self.explorer
+        values = explorer._group_values(interview, node, self.part) if node.is_group else explorer.domain((None, node.id))
+        key, answered, answers = (None, node.id), False, self.answers
+        try:
+            for value in values:
+                try:  # each answer replaces the one before (the same state as taking it back first, at half the cost)
+                    interview.answer(node.id, value)
+                except AnswerError:  # refused: nothing changed
+                    continue
+                answered = True
+                answers[key] = interview.value(node.id)
+                self.step(position + 1)
+        finally:  # also when the walk is cut at the limit: the interview is left as it was
+            answers.pop(key, None)
+            if answered:
+                interview.clear(node.id)
+
+    def leaf(self) -> Leaf:
+        interview, part, answers = self.interview, self.part, self.answers
+        if self.has_groups:
+            shown: dict[Key, Any] = {}
+            visible: set[Key] = set(answers)
+            for key, value in answers.items():
+                shown[key] = value
+                if type(value) is list and value and isinstance(value[0], dict) and self.by_id[key[1]].is_group:
+                    qid = key[1]
+                    for cid, cvalue in value[0].items():
+                        if cid in part.block.get(qid, ()):
+                            shown[(qid, cid)] = cvalue  # beside its group: paths are described in asking order
+                        visible.add((qid, cid))
+        else:
+            shown, visible = dict(answers), set(answers)
+        statuses: dict[str, str] = {}
+        rules: dict[str, int | str | None] = {}
+        for target in part.targets:
+            binding = target.binding
+            present = binding.when is None or evaluate(binding.when, self.lookup)
+            if not present:
+                statuses[target.key], rules[target.key] = "absent", None
+                continue
+            # the statuses the report gives the item (checklist_result), decided without its texts
+            decided = item_decisions(interview, binding, target.outcome, target.reads)
+            listed = self.explorer._listed(binding, target.outcome.item)
+            statuses[target.key] = decided[0][0] if listed == 1 and len(decided) == 1 else ("/".join([d[0] for d in decided] * listed) or "absent")
+            rules[target.key] = Explorer._rule_of(decided[0])
+        return Leaf(shown, statuses, rules, visible)
 
 
 def _categories(targets: list[Target]) -> list[str | None]:

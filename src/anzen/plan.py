@@ -6,11 +6,10 @@ and free to define (seven frozen dataclasses cost every start ~4 ms before the f
 from __future__ import annotations
 
 import re
-from functools import cached_property
 from typing import Any, Union
 
 from anzen.conditions import Cond, Ref
-from anzen.model.base import Record, Words
+from anzen.model.base import Record, Words, cached
 from anzen.model.runtime import ArticleRef, Checklist, Flow, GroupQuestion, InfoMessage, SourceDocument, Text
 
 PLACEHOLDER = re.compile(r"\{([A-Za-z0-9][A-Za-z0-9_\-.]*)\}")  # {question_id} in a text: that answer
@@ -50,12 +49,12 @@ class Node(Record):
         return f"Node({self.id!r}, {self.kind}, index={self.index})"
 
     # read at every step for every question touched: worked out once (kept in the instance, which a
-    # Record's immutability allows: cached_property writes to __dict__ without setattr)
-    @cached_property
+    # Record's immutability allows: `cached` writes to __dict__ without setattr)
+    @cached
     def answerable(self) -> bool:
         return not isinstance(self.question, InfoMessage)
 
-    @cached_property
+    @cached
     def is_group(self) -> bool:
         return isinstance(self.question, GroupQuestion)
 

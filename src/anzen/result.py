@@ -120,19 +120,17 @@ class ChecklistResult:
 class _Context:
     def __init__(self, interview: Interview, binding: Binding, block: dict[str, Any] | None = None, group: Node | None = None):
         self.interview, self.binding, self.block, self.group = interview, binding, block, group
+        self._answer = interview.value  # read for every answer a rule reads
 
     def value(self, ref: Ref) -> Any:
-        if ref.scope == BLOCK:
-            value = (self.block or {}).get(ref.id)
-        else:
-            value = self.interview.value(ref.id)
+        value = (self.block or {}).get(ref.id) if ref.scope == BLOCK else self._answer(ref.id)
         return ABSENT if value is None else value
 
     def pending(self, ref: Ref) -> bool:
         """On the path and waiting for its answer."""
         if ref.scope == OUTER:  # an answered question (the most often asked) is not waiting: asked first
             interview = self.interview
-            return not interview.is_answered(ref.id) and ref.id in interview.plan.by_id and interview.is_visible(ref.id)
+            return self._answer(ref.id) is None and not interview.is_answered(ref.id) and ref.id in interview.plan.by_id and interview.is_visible(ref.id)
         return False  # a stored block is complete
 
     def question(self, ref: Ref) -> Any:
@@ -197,18 +195,22 @@ def _decision(outcome: ItemOutcome, ctx: _Context, reads: tuple[tuple[Ref, ...],
     """The status alone: (status, index of the deciding rule or None, the answers to show, the わからない
     answers that made it follow_up). Path checking decides every path with this, without the texts."""
     reads = rule_reads(outcome) if reads is None else reads
+    value, pending = ctx.value, ctx.pending  # (checking a large flow decides an item ~10⁴ times: loops, not generators)
     for i, (rule, refs) in enumerate(zip(outcome.rules, reads)):
-        waiting = tuple(r for r in refs if ctx.pending(r))
-        if waiting:
-            return "unanswered", None, waiting, ()
-        if not evaluate(rule.when, ctx.value):
+        for ref in refs:
+            if pending(ref):
+                return "unanswered", None, tuple(r for r in refs if pending(r)), ()
+        if not evaluate(rule.when, value):
             continue
-        unsure = tuple(r for r in refs if _is_unsure(ctx.value(r)))
-        if unsure and rule.status != "follow_up":
-            return "follow_up", i, refs, unsure
+        for ref in refs:
+            if _is_unsure(value(ref)):
+                unsure = tuple(r for r in refs if _is_unsure(value(r)))
+                if rule.status != "follow_up":
+                    return "follow_up", i, refs, unsure
+                break
         return rule.status, i, refs, ()
     read = dict.fromkeys(r for refs in reads for r in refs)  # every rule's, in order, without repeats
-    unsure = tuple(r for r in read if _is_unsure(ctx.value(r)))
+    unsure = tuple(r for r in read if _is_unsure(value(r)))
     if unsure:
         return "follow_up", None, unsure, unsure
     return "unanswered", None, (), ()
