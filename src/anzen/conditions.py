@@ -68,14 +68,14 @@ def _ordered(a: Any, b: Any) -> bool:
 
 
 def _compare(op: str, answer: Any, operand: Any) -> bool:
+    if op == "equals":  # the operators written most, first
+        return answer is not ABSENT and operand is not ABSENT and answer == operand
+    if op == "in":
+        return answer is not ABSENT and operand is not ABSENT and answer in operand
     if op == "answered":
         return (answer is not ABSENT) is bool(operand)
     if answer is ABSENT or operand is ABSENT:
         return False
-    if op == "equals":
-        return answer == operand
-    if op == "in":
-        return answer in operand
     if op == "includes":
         return isinstance(answer, list) and operand in answer
     if not _ordered(answer, operand):

@@ -276,10 +276,11 @@ class Interview:
 
     def _visibility(self, changed: list[str]) -> dict[str, Any]:
         removed: dict[str, Any] = {}
-        work: list[int] = []
-        for qid in changed:
-            for i in self.plan.dependents.get(qid, ()):
-                heapq.heappush(work, i)
+        dependents = self.plan.dependents
+        work = [i for qid in changed for i in dependents.get(qid, ())]
+        if not work:  # (most answers: no condition reads them)
+            return removed
+        heapq.heapify(work)
         last = -1
         while work:
             i = heapq.heappop(work)

@@ -130,3 +130,46 @@ def test_only_one_document_and_no_deeper_than_the_limit():
 
 def test_a_file_of_comments_only_has_no_content():
     assert problems(b"# just a comment\n") == ["f.yaml: the file has no content"]
+
+
+SAMPLES = [
+    b"a: yes\nb:\n  - when: 2026-04-01\n    on: off\n  - 3\n",
+    b"id: x\nlist: [1, 2.5, true, null, '7', {k: v}]\ntext: |\n  two\n  lines\n",
+    b"a: !!str 12\nb: ! 12\nc: !!int '7'\n",
+]
+BAD = [b"a: &x 1\nb: *x\n", b"a: !custom x\n", b"? [a]\n: 1\nk: 1\nk: 2\n", b"a: [\n", b"a: 1\n---\nb: 2\n"]
+
+
+def test_the_c_parsers_event_classes_are_put_back_after_each_parse():
+    # while a file is parsed they are the builder's constructors (anzen.yaml_events): after it, PyYAML's own,
+    # also when the file was refused, so that yaml.parse() with the C loader still works
+    import yaml
+    import yaml._yaml as libyaml
+
+    for raw in SAMPLES + BAD:
+        try:
+            parse_yaml(raw, "f.yaml")
+        except ProblemsError:
+            pass
+        for name in ("ScalarEvent", "MappingStartEvent", "MappingEndEvent", "SequenceStartEvent", "SequenceEndEvent", "AliasEvent"):
+            assert getattr(libyaml, name) is getattr(yaml.events, name)
+    assert [type(e).__name__ for e in yaml.parse("a: 1\n", Loader=yaml.CLoader)][2:5] == ["MappingStartEvent", "ScalarEvent", "ScalarEvent"]
+
+
+def test_without_libyaml_the_pure_parser_gives_the_same_values_lines_and_problems(monkeypatch):
+    from anzen import yaml_events
+
+    def read(raw: bytes) -> object:
+        try:
+            doc = parse_yaml(raw, "f.yaml")
+        except ProblemsError as exc:
+            return [p.render() for p in exc.problems]
+        return doc.data, doc.root_line, {repr(key): doc.line_of(key) for key in (("a",), ("b", 0, "on"), ("b", 1), ("list", 5, "k"), ("text",), ("c",))}
+
+    with_c = [read(raw) for raw in SAMPLES + BAD]
+    monkeypatch.setattr(yaml_events, "_libyaml", None)
+    pure = [read(raw) for raw in SAMPLES + BAD]
+    syntax = (SAMPLES + BAD).index(b"a: [\n")  # the two parsers word a syntax error each their own way: the same line
+    assert pure[syntax][0].startswith("f.yaml:2: YAML syntax:") and with_c[syntax][0].startswith("f.yaml:2: YAML syntax:")
+    assert pure[:syntax] + pure[syntax + 1 :] == with_c[:syntax] + with_c[syntax + 1 :]
+    assert with_c[0][0] == {"a": "yes", "b": [{"when": "2026-04-01", "on": "off"}, 3]}
