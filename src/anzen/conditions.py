@@ -114,6 +114,8 @@ def evaluate(cond: Cond | None, lookup: Lookup) -> bool:
 
 def refs_of(cond: Cond | None) -> tuple[Ref, ...]:
     """Every answer the condition reads, in order, without repeats."""
+    if cond is None:  # (most questions' `when`)
+        return ()
     found: dict[Ref, None] = {}
     _collect_refs(cond, found)
     return tuple(found)

@@ -149,6 +149,9 @@ def loaded_form(value: Any, untranslated: list[Any] | None = None) -> Any:
                 text = _new(_TEXT)
                 _set(text, "__dict__", held.__dict__)
                 fields[name] = text
+            elif kind is list:  # (each question has a list of articles, most of them empty)
+                if held:
+                    fields[name] = [v if type(v) in _ATOMS else loaded_form(v, untranslated) for v in held]
             elif kind not in _ATOMS:
                 fields[name] = loaded_form(held, untranslated)
         made = _new(record)  # what Record.from_fields does, without a call per record (10⁵ in a large flow)
