@@ -11,7 +11,7 @@ left unanswered: nothing in the part reads them. No I/O; uses the real engine an
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Set as AbstractSet
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
@@ -83,7 +83,7 @@ class Leaf:
     answers: dict[Key, Any]  # in asking order; None = skipped
     statuses: dict[str, str]  # target key → status ('absent' when its checklist is not in the report)
     rules: dict[str, int | str | None]  # target key → index of the deciding rule; 'unsure:q,…' or None when none matched
-    visible: set[Key]  # questions asked on this path (outer and the block's)
+    visible: AbstractSet[Key]  # questions asked on this path (outer and the block's)
 
     def signature(self) -> tuple[Any, ...]:
         return (tuple(self.answers), tuple(sorted(self.statuses.items())), tuple(sorted(self.rules.items(), key=lambda kv: kv[0])))
@@ -280,9 +280,10 @@ class _Walk:
 
     def leaf(self) -> Leaf:
         interview, part, answers = self.interview, self.part, self.answers
+        visible: AbstractSet[Key]
         if self.has_groups:
             shown: dict[Key, Any] = {}
-            visible: set[Key] = set(answers)
+            asked: set[Key] = set(answers)
             for key, value in answers.items():
                 shown[key] = value
                 if type(value) is list and value and isinstance(value[0], dict) and self.by_id[key[1]].is_group:
@@ -290,9 +291,11 @@ class _Walk:
                     for cid, cvalue in value[0].items():
                         if cid in part.block.get(qid, ()):
                             shown[(qid, cid)] = cvalue  # beside its group: paths are described in asking order
-                        visible.add((qid, cid))
+                        asked.add((qid, cid))
+            visible = asked
         else:
-            shown, visible = dict(answers), set(answers)
+            shown = dict(answers)
+            visible = shown.keys()  # (the questions answered: a view, not a set of its own per path)
         statuses: dict[str, str] = {}
         rules: dict[str, int | str | None] = {}
         for target in part.targets:
