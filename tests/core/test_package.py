@@ -87,6 +87,40 @@ def test_a_loaded_record_is_immutable_compared_by_value_and_pickled_whole():
         Text(ja="x", colour="red")
 
 
+def test_a_record_holds_its_fields_in_their_order_however_they_were_given():
+    # every field given in order, the call's dict is taken as it is; any other way, it is completed and ordered
+    from anzen.model.runtime import Text
+    from anzen.plan import SectionInfo
+
+    given = SectionInfo(id="s", title=Text(ja="区分"), checklist=None, category=None)
+    shuffled = SectionInfo(category=None, checklist=None, title=Text(ja="区分"), id="s")
+    assert given == shuffled and hash(given) == hash(shuffled)
+    assert list(shuffled.__dict__) == list(SectionInfo._fields) == list(given.__dict__)
+    assert repr(shuffled) == repr(given)
+    with pytest.raises(TypeError, match="no field colour"):
+        SectionInfo(id="s", title=Text(ja="x"), checklist=None, category=None, colour="red")
+
+
+def test_a_cached_value_is_worked_out_once_and_kept_in_the_instance():
+    from anzen.model.base import Record, cached
+
+    calls = []
+
+    class Box(Record):
+        size: int
+
+        @cached
+        def area(self) -> int:
+            """The size squared."""
+            calls.append(self.size)
+            return self.size * self.size
+
+    box = Box(size=3)
+    assert (box.area, box.area, calls) == (9, 9, [3])
+    assert box.__dict__["area"] == 9 and Box.area.__doc__ == "The size squared."
+    assert box.values() == (3,)  # a value worked out is no field
+
+
 def test_the_loaded_form_of_every_shipped_file_holds_every_value_of_its_model():
     """loader.loaded_form converts only the fields whose type can hold a model, list or mapping: a naive
     conversion of every field gives the same records."""
