@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,10 +34,29 @@ class YamlDoc:
     data: Any
     file: str
     root_line: int | None = None
-    # the line of each key of a mapping (its value's line) and of each item of a sequence, by the id() of the
-    # mapping or list in `data`: small tables of plain values, which the garbage collector never visits
-    # (a table by path held a tuple per value, 10⁵ of them in a large flow, each made, hashed and visited)
-    tables: dict[int, dict[Any, int]] = field(default_factory=dict)
+    # the line of each key of a mapping (its value's line) and of each item of a list, as plain integers in
+    # one array: each mapping's and list's side by side, from where `starts` says (by the id() of the mapping or
+    # list in `data`). A small table per mapping held a dict and an int object per line: for a flow of 10,000
+    # questions ~10 MB more to fault in, walk and free, a seventh of what checking it keeps at its peak.
+    lines: array[int] = field(default_factory=lambda: array("i"))
+    starts: dict[int, int] = field(default_factory=dict)
+    _positions: dict[int, dict[Any, int]] = field(default_factory=dict, repr=False, compare=False)  # long mappings' keys
+
+    def _entry(self, node: Any, part: Any) -> int | None:
+        """The line of key or item `part` of `node`, a mapping or list in `data` that holds it."""
+        start = self.starts.get(id(node))
+        if start is None:
+            return None
+        if type(node) is list:
+            return self.lines[start + part]
+        if len(node) <= 8:
+            index = next(i for i, key in enumerate(node) if key == part)
+        else:  # a long mapping (a flow's outcomes): its keys' positions worked out once
+            positions = self._positions.get(id(node))
+            if positions is None:
+                positions = self._positions[id(node)] = {key: i for i, key in enumerate(node)}
+            index = positions[part]
+        return self.lines[start + index]
 
     def line_of(self, loc: Path_) -> int | None:
         """Line of the deepest part of `loc` that exists (keys not in the data are skipped)."""
@@ -45,7 +65,8 @@ class YamlDoc:
         for part in loc:
             if not (isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
                 continue  # a pydantic tag or alias that is not in the file
-            best = self.tables[id(node)].get(part, best)
+            line = self._entry(node, part)
+            best = best if line is None else line
             node = node[part]
         return best
 
@@ -57,7 +78,10 @@ class YamlDoc:
             if not (isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
                 return {}
             node = node[part]
-        return self.tables.get(id(node), {})
+        start = self.starts.get(id(node)) if isinstance(node, (dict, list)) else None
+        if start is None:
+            return {}
+        return dict(zip(node if isinstance(node, dict) else range(len(node)), self.lines[start : start + len(node)]))
 
     def line_at(self, loc: Path_) -> int | None:
         """Line of `loc` itself; None when the data has no such place."""
@@ -65,7 +89,7 @@ class YamlDoc:
         for part in loc:
             if not (isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
                 return None
-            line = self.tables[id(node)].get(part)
+            line = self._entry(node, part)
             node = node[part]
         return line
 
@@ -76,7 +100,8 @@ class _Builder:
     def __init__(self, read: Any, file: str) -> None:
         self.next = read
         self.file = file
-        self.tables: dict[int, dict[Any, int]] = {}
+        self.lines: array[int] = array("i")  # every mapping's and list's lines, each one's side by side
+        self.starts: dict[int, int] = {}  # id() of a mapping or list → where its lines start
         self.problems: list[Problem] = []
 
     def fail(self, code: str, message: str, item: Any) -> None:
@@ -129,13 +154,15 @@ class _Builder:
 
     def mapping(self, depth: int) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
-        self.tables[id(result)] = lines = {}
+        lines: list[int] = []  # its keys' lines, in their order: added to the file's after its values (which add theirs)
         read = self.next
         while True:
             key_item = read()
             if type(key_item) is tuple:  # most keys: plain text
                 key, line = key_item
             elif key_item is END:
+                self.starts[id(result)] = len(self.lines)
+                self.lines.extend(lines)
                 return result
             else:
                 key = self.key(key_item, depth)  # (a key that is a mapping or list is read to its end here)
@@ -148,7 +175,7 @@ class _Builder:
                 self.fail("yaml-duplicate-key", f"key {key!r} appears twice in this mapping", key_item)
                 self.value(item, depth + 1)
                 continue
-            lines[key] = line
+            lines.append(line)
             result[key] = item[0] if type(item) is tuple else self.value(item, depth + 1)
 
     def key(self, item: Any, depth: int) -> Any:
@@ -170,17 +197,19 @@ class _Builder:
 
     def sequence(self, depth: int) -> list[Any]:
         items: list[Any] = []
-        self.tables[id(items)] = lines = {}
+        lines: list[int] = []
         read = self.next
         while True:
             item = read()
             if type(item) is tuple:
-                lines[len(items)] = item[1]
+                lines.append(item[1])
                 items.append(item[0])
             elif item is END:
+                self.starts[id(items)] = len(self.lines)
+                self.lines.extend(lines)
                 return items
             else:
-                lines[len(items)] = line_of(item)
+                lines.append(line_of(item))
                 items.append(self.value(item, depth + 1))
 
     def skip(self) -> None:
@@ -212,11 +241,6 @@ def parse_yaml(raw: bytes, file: str) -> YamlDoc:
         return _parse(text, file)
 
 
-# PyYAML's C parser makes each event a Python object with two marks, which the builder then reads back:
-# most of what parsing cost. It calls the event classes by their names in its module, so while a file is
-# parsed those names are our constructors, which give the builder what it needs at once (a plain scalar:
-# its value and line). Parses take turns (the names are the module's), and the classes are put back after;
-# the C loaders (yaml.CSafeLoader) do not use them, only yaml.parse() with a C loader, which anzen never calls.
 def _parse(text: str, file: str) -> YamlDoc:
     builder: _Builder | None = None
     try:
@@ -243,7 +267,7 @@ def _parse(text: str, file: str) -> YamlDoc:
     if builder.problems:
         raise ProblemsError(builder.problems)
     data, root_line = found
-    return YamlDoc(data, file, root_line, builder.tables)
+    return YamlDoc(data, file, root_line, builder.lines, builder.starts)
 
 
 def load_yaml(path: Path, display: str | None = None) -> YamlDoc:
