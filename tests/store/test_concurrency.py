@@ -147,6 +147,33 @@ def test_concurrent_writers_in_two_processes(private_db: Path, flow_file: Path, 
             assert store.get(session_id).busy is None
 
 
+def test_a_new_database_another_process_is_setting_up_is_waited_for(private_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # SQLite can refuse the switch to write-ahead logging at once while another process sets the new file up:
+    # connecting tries again (for BUSY_TIMEOUT_S), then says so
+    configure, refusals = store_db._configure, []
+
+    def busy_twice(conn, path, new):  # type: ignore[no-untyped-def]
+        if len(refusals) < 2:
+            refusals.append(new)
+            raise store_db._SettingUp("busy", ja="使用中")
+        configure(conn, path, new)
+
+    monkeypatch.setattr(store_db, "_configure", busy_twice)
+    database = store_db.connect(private_db)
+    try:
+        assert len(refusals) == 2 and database.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    finally:
+        database.conn.close()
+
+    def always_busy(conn, path, new):  # type: ignore[no-untyped-def]
+        raise store_db._SettingUp("busy (setting it up)", ja="使用中")
+
+    monkeypatch.setattr(store_db, "_configure", always_busy)
+    monkeypatch.setattr(store_db, "BUSY_TIMEOUT_S", 0.2)
+    with pytest.raises(StoreError, match="setting it up"):
+        store_db.connect(private_db)
+
+
 def test_the_busy_timeout_is_set_on_every_connection(store) -> None:
     assert store.db.conn.execute("PRAGMA busy_timeout").fetchone()[0] == int(store_db.BUSY_TIMEOUT_S * 1000)
 

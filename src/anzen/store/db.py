@@ -16,6 +16,7 @@ import os
 import sqlite3
 import stat
 import threading
+import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -31,6 +32,10 @@ DB_NAME = "sessions.db"
 
 class StoreError(Failure):
     """The session store cannot do what was asked; the message says why (for the user, in both languages)."""
+
+
+class _SettingUp(StoreError):
+    """Another process holds the new database while it sets it up (connect tries again)."""
 
 
 class DamagedStore(StoreError):
@@ -210,6 +215,20 @@ def _error(path: Path, exc: sqlite3.Error) -> StoreError:
 
 def connect(path: Path) -> Database:
     """Open (creating if absent) the database at `path`, checked and migrated to the current schema."""
+    # Two anzen starting at once on a new database: SQLite refuses the switch to write-ahead logging at once,
+    # without waiting, while the other is setting the file up; it is tried again until BUSY_TIMEOUT_S.
+    deadline, pause = time.monotonic() + BUSY_TIMEOUT_S, 0.02
+    while True:
+        try:
+            return _connect(path)
+        except _SettingUp:
+            if time.monotonic() + pause > deadline:
+                raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.25)
+
+
+def _connect(path: Path) -> Database:
     from anzen.store.schema import migrate
 
     path = Path(path)
@@ -256,6 +275,6 @@ def _configure(conn: sqlite3.Connection, path: Path, new: bool) -> None:
                              ja=f"{path}: この場所では先行書き込みログ（WAL）を使えません（journal mode {mode}）。--db でローカルのフォルダを指定してください")
     except sqlite3.DatabaseError as exc:
         if isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
-            raise StoreError(f"{path}: the database is busy (another anzen is setting it up); try again",
+            raise _SettingUp(f"{path}: the database is busy (another anzen is setting it up); try again",
                              ja=f"{path}: データベースは使用中です（別の anzen が準備しています）。もう一度お試しください") from None
         raise _refuse(path, f"cannot be read as a database ({exc})", f"データベースとして読み込めません（{exc}）") from None
