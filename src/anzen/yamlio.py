@@ -49,14 +49,14 @@ class YamlDoc:
             return None
         if type(node) is list:
             return self.lines[start + part]
-        if len(node) <= 8:
-            index = next(i for i, key in enumerate(node) if key == part)
+        if len(node) <= 8:  # found as the mapping finds it: the same key, or an equal one
+            index = next((i for i, key in enumerate(node) if key is part or key == part), None)
         else:  # a long mapping (a flow's outcomes): its keys' positions worked out once
             positions = self._positions.get(id(node))
             if positions is None:
                 positions = self._positions[id(node)] = {key: i for i, key in enumerate(node)}
-            index = positions[part]
-        return self.lines[start + index]
+            index = positions.get(part)
+        return None if index is None else self.lines[start + index]
 
     def line_of(self, loc: Path_) -> int | None:
         """Line of the deepest part of `loc` that exists (keys not in the data are skipped)."""

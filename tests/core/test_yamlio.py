@@ -173,3 +173,14 @@ def test_without_libyaml_the_pure_parser_gives_the_same_values_lines_and_problem
     assert pure[syntax][0].startswith("f.yaml:2: YAML syntax:") and with_c[syntax][0].startswith("f.yaml:2: YAML syntax:")
     assert pure[:syntax] + pure[syntax + 1 :] == with_c[:syntax] + with_c[syntax + 1 :]
     assert with_c[0][0] == {"a": "yes", "b": [{"when": "2026-04-01", "on": "off"}, 3]}
+
+
+def test_lines_of_keys_found_as_the_mapping_finds_them():
+    # a long mapping's keys by their positions, a short one's by a walk: a key equal to nothing but
+    # itself (.nan) has its line too, and a key that is not there has none
+    short = parse_yaml(b"a: 1\n.nan: 2\nb: [1, 2]\n", "f.yaml")
+    nan = next(k for k in short.data if k != k)
+    assert (short.line_of((nan,)), short.line_at(("b", 1)), short.line_at(("c",)), short.lines_within(())) == (2, 3, None, {"a": 1, nan: 2, "b": 3})
+    long = parse_yaml(b"".join(b"k%d: %d\n" % (i, i) for i in range(12)) + b".nan: x\n", "f.yaml")
+    nan = next(k for k in long.data if k != k)
+    assert (long.line_at(("k11",)), long.line_of((nan,)), long.line_at(("k12",))) == (12, 13, None)
