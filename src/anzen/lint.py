@@ -200,9 +200,8 @@ class PathChecks:
         """Question → the questions whose `when` reads it (its follow-up questions)."""
         found: dict[Key, set[Key]] = {}
         for node in self.plan.nodes:
-            if node.when is not None:
-                for ref in refs_of(node.when):
-                    found.setdefault((None, ref.id), set()).add((None, node.id))
+            for ref in refs_of(node.when):
+                found.setdefault((None, ref.id), set()).add((None, node.id))
             for child in node.children:
                 for ref in refs_of(child.when):
                     source = (node.id, ref.id) if ref.scope == "block" else (None, ref.id)

@@ -130,7 +130,7 @@ class _Context:
         """On the path and waiting for its answer."""
         if ref.scope == OUTER:  # an answered question (the most often asked) is not waiting: asked first
             interview = self.interview
-            return self._answer(ref.id) is None and not interview.is_answered(ref.id) and ref.id in interview.plan.by_id and interview.is_visible(ref.id)
+            return not interview.is_answered(ref.id) and ref.id in interview.plan.by_id and interview.is_visible(ref.id)
         return False  # a stored block is complete
 
     def question(self, ref: Ref) -> Any:
@@ -202,12 +202,10 @@ def _decision(outcome: ItemOutcome, ctx: _Context, reads: tuple[tuple[Ref, ...],
                 return "unanswered", None, tuple(r for r in refs if pending(r)), ()
         if not evaluate(rule.when, value):
             continue
-        for ref in refs:
-            if _is_unsure(value(ref)):
-                unsure = tuple(r for r in refs if _is_unsure(value(r)))
-                if rule.status != "follow_up":
-                    return "follow_up", i, refs, unsure
-                break
+        if rule.status != "follow_up":  # a わからない answer it reads makes it follow_up
+            for ref in refs:
+                if _is_unsure(value(ref)):
+                    return "follow_up", i, refs, tuple(r for r in refs if _is_unsure(value(r)))
         return rule.status, i, refs, ()
     read = dict.fromkeys(r for refs in reads for r in refs)  # every rule's, in order, without repeats
     unsure = tuple(r for r in read if _is_unsure(value(r)))

@@ -63,7 +63,7 @@ class YamlDoc:
         best = self.root_line
         node = self.data
         for part in loc:
-            if not (isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+            if not _holds(node, part):
                 continue  # a pydantic tag or alias that is not in the file
             line = self._entry(node, part)
             best = best if line is None else line
@@ -75,7 +75,7 @@ class YamlDoc:
         caller that asks for every item's line, one walk instead of one per item."""
         node = self.data
         for part in loc:
-            if not (isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+            if not _holds(node, part):
                 return {}
             node = node[part]
         start = self.starts.get(id(node)) if isinstance(node, (dict, list)) else None
@@ -87,11 +87,16 @@ class YamlDoc:
         """Line of `loc` itself; None when the data has no such place."""
         line, node = self.root_line, self.data
         for part in loc:
-            if not (isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)):
+            if not _holds(node, part):
                 return None
             line = self._entry(node, part)
             node = node[part]
         return line
+
+
+def _holds(node: Any, part: Any) -> bool:
+    """Whether `node` of the data has key or item `part`."""
+    return isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
 
 
 class _Builder:

@@ -147,18 +147,18 @@ class CompareMethods:
 
     @property
     def operator(self) -> str:
-        for name, attribute in _OPERATOR_ATTRIBUTES:
-            if getattr(self, attribute) is not None:
-                return name
-        raise ValueError("a comparison without an operator")  # the model admits none
+        return self._given()[0]
 
     @property
     def operand(self) -> Any:
-        for _, attribute in _OPERATOR_ATTRIBUTES:
+        return self._given()[1]
+
+    def _given(self) -> tuple[str, Any]:
+        for name, attribute in _OPERATOR_ATTRIBUTES:
             value = getattr(self, attribute)
             if value is not None:
-                return value
-        raise ValueError("a comparison without an operator")
+                return name, value
+        raise ValueError("a comparison without an operator")  # the model admits none
 
 
 class Words(Record, TextMethods):

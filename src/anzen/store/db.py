@@ -215,8 +215,8 @@ def _error(path: Path, exc: sqlite3.Error) -> StoreError:
 
 def connect(path: Path) -> Database:
     """Open (creating if absent) the database at `path`, checked and migrated to the current schema."""
-    # Two anzen starting at once on a new database: SQLite refuses the switch to write-ahead logging at once,
-    # without waiting, while the other is setting the file up; it is tried again until BUSY_TIMEOUT_S.
+    # Two anzen starting at once on a new database: while one sets the file up, the other can be told it is
+    # busy (once seen in CI; its exact cause was not reproduced). Setting up is tried again until BUSY_TIMEOUT_S.
     deadline, pause = time.monotonic() + BUSY_TIMEOUT_S, 0.02
     while True:
         try:
