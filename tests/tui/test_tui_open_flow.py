@@ -12,7 +12,7 @@ from anzen.tui.screens.interview import InterviewScreen
 from anzen.tui.sessions import SessionLink
 from anzen.tui.widgets.answer_inputs import AnswerInput
 
-from tui_helpers import drawn, make_app, retyped, typed
+from tui_helpers import OPEN_WAKAYAMA, drawn, make_app, retyped, typed
 
 
 async def test_a_flow_given_opens_at_its_first_question(out_dir: Path) -> None:
@@ -24,6 +24,24 @@ async def test_a_flow_given_opens_at_its_first_question(out_dir: Path) -> None:
         assert screen.node is not None and screen.node is screen.interview.plan.questions[0]
         assert screen.query(AnswerInput)
         assert not any(isinstance(s, HomeScreen) for s in app.screen_stack)
+
+
+@pytest.mark.parametrize("first", [True, False], ids=["first-screen", "from-home"])
+async def test_leaving_the_result_goes_home_and_lets_the_interview_go(out_dir: Path, first: bool) -> None:
+    app = make_app(out_dir, flow="wakayama-safety-report" if first else None)
+    async with app.run_test(size=(100, 30)) as pilot:
+        if not first:
+            await pilot.press(*OPEN_WAKAYAMA, "enter")
+        interview = app.screen
+        assert isinstance(interview, InterviewScreen) and (app.screen_stack[0] is interview) == first
+        await pilot.press(*typed("和歌山市"), "f5", "f8")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen) and app.live is None
+        assert [type(s).__name__ for s in app.screen_stack] == ["Screen", "HomeScreen"]
+        assert not interview.is_attached, "the interview's widgets are gone with it"
+        await pilot.press(*OPEN_WAKAYAMA, "enter")  # and another interview starts from home
+        again = app.screen
+        assert isinstance(again, InterviewScreen) and again is not interview and again.state is app.live is not interview.state
 
 
 async def test_the_session_is_created_once_the_first_question_is_shown(out_dir: Path, tmp_path: Path) -> None:

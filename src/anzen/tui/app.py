@@ -14,6 +14,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.message import Message
 from textual.reactive import reactive
+from textual.screen import Screen
 
 from anzen.errors import Failure
 from anzen.i18n import store_refused
@@ -59,14 +60,27 @@ class AnzenApp(App[None]):
         self.sessions = sessions  # a SessionLink: every answer is kept in the session store
         self.live: Any = None  # the InterviewState of the interview on screen
         self.unstored: StartRequest | None = None  # a new interview whose session is not created yet
+        self.first_error: str | None = None  # why FLOW could not open as the first screen
+
+    def get_default_screen(self) -> Screen:
+        """`anzen app FLOW`: the interview is the app's first screen. Pushed over Textual's blank default
+        screen, it cost that screen's compose, styles and layouts as well, and a second restyle of its
+        own when it resumed (~10 ms of the time to the first question: benchmarks/RESULTS.md, goal 1)."""
+        collector.hold()  # until the first screen is drawn
+        if self.flow is not None:
+            opened = self.interview_for(StartRequest(self.flow))
+            if isinstance(opened, Screen):
+                # what switch_screen gives the screen it puts in place, so that home can take its place in turn
+                # (Textual gives the default screen none, and switching it away pops from an empty list)
+                opened._push_result_callback(self, None)
+                return opened
+            self.first_error = opened  # said on the home screen once the app is up
+        return super().get_default_screen()
 
     def on_mount(self) -> None:
-        collector.hold()  # until the first screen is drawn
         localize_bindings(self, self.lang)
-        if self.flow is not None:
-            self.start(StartRequest(self.flow))
-        else:
-            self.show_home()
+        if self.live is None:  # no interview opened as the first screen
+            self.show_home(self.first_error)
 
     def show_home(self, error: str | None = None) -> None:
         from anzen.cli.flows import flow_summaries
@@ -87,28 +101,35 @@ class AnzenApp(App[None]):
         self.call_after_refresh(collector.release)
 
     def start(self, request: StartRequest | None) -> None:
+        if request is None:
+            return
+        opened = self.interview_for(request)
+        if isinstance(opened, Screen):
+            self.push_screen(opened, self.interview_closed)
+        elif opened is not None:
+            self.show_home(opened)
+
+    def interview_for(self, request: StartRequest) -> Screen | str | None:
+        """The interview screen for `request`; else why it cannot start (None: the home screen says so already)."""
         from anzen.plan_cache import load_plan
         from anzen.errors import ProblemsError
         from anzen.tui.screens.interview import InterviewScreen
         from anzen.tui.state import InterviewState
 
-        if request is None:
-            return
         try:
             plan = load_plan(request.flow)
         except ProblemsError as exc:
-            self.show_home(w(self.lang, "home.start_failed", error="; ".join(p.render() for p in exc.problems)))
-            return
+            return w(self.lang, "home.start_failed", error="; ".join(p.render() for p in exc.problems))
         state = self.stored_state(request)
         if state is False:
-            return
+            return None
         if state is None:  # not stored yet (a new session) or at all: the answers live in the app for now
             state, _ = InterviewState.start(plan, today=self.today or date.today(), mode=request.mode, staff=request.staff,
                                             answers=request.answers, notes=request.notes)
         self.live = state
         # A new session is created once the first question is on screen (InterviewScreen.Shown)
         self.unstored = request if self.sessions is not None and request.session is None and request.answers is None else None
-        self.push_screen(InterviewScreen(state, self.lang, clock=self.clock, out_dir=self.out_dir), self.interview_closed)
+        return InterviewScreen(state, self.lang, clock=self.clock, out_dir=self.out_dir)
 
     def stored_state(self, request: StartRequest) -> Any:
         """A stored session opened again (None: nothing to open; False: it could not be, home says why)."""
@@ -162,6 +183,12 @@ class AnzenApp(App[None]):
             live.close()
         if message.error is not None:
             self.notify(w(self.lang, "session.store_error", error=message.error), severity="warning", timeout=12)
+
+    def on_interview_screen_closed(self, message: Any) -> None:
+        """The first screen's interview is over (pushed ones are dismissed): the home screen takes its place,
+        over a blank screen as after `anzen` alone, and the interview's widgets go."""
+        self.switch_screen(Screen())
+        self.interview_closed(message.result)
 
     def interview_closed(self, _: GoHome | None) -> None:
         if self.live is not None:

@@ -52,6 +52,13 @@ class InterviewScreen(OtherScreens, Screen[GoHome]):
     class Shown(Message):
         """The first question is on screen (the app then creates a new session)."""
 
+    class Closed(Message):
+        """The interview is over, and the screen was the app's first (nothing under it to be dismissed to)."""
+
+        def __init__(self, result: GoHome) -> None:
+            super().__init__()
+            self.result = result
+
     CSS_PATH = "interview.tcss"
     BINDINGS = [
         Binding("f1", "sources", "key.source"),
@@ -73,6 +80,14 @@ class InterviewScreen(OtherScreens, Screen[GoHome]):
         self.from_review = False
         self.unsent_blocks: dict[str, list[dict[str, Any]]] = {}  # blocks entered for a group not yet answered
         self._area: Callable[[], Widget] | None = None
+
+    def close(self, result: GoHome) -> None:
+        """Back to the app with `result`: dismissed when pushed; the app's first screen (`anzen app FLOW`)
+        tells the app, which puts the home screen in its place."""
+        if self.app.screen_stack[0] is self:
+            self.post_message(self.Closed(result))
+        else:
+            self.dismiss(result)
 
     @property
     def interview(self) -> Interview:

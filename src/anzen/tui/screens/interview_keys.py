@@ -78,4 +78,4 @@ class OtherScreens:
         if isinstance(action, BackToReview):
             self.action_review()
         elif isinstance(action, GoHome):
-            self.dismiss(GoHome())
+            self.close(GoHome())
