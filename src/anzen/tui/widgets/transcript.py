@@ -27,6 +27,23 @@ from anzen.tui.words import w
 Render = Callable[[str], Content]
 EDGE = "█"  # Textual's "thick" border: one cell
 
+# Each look of a bubble: the style of its text and padding, then of its edge (drawn on that fill), in theme
+# variables resolved when drawn (a change of theme needs no new layout). Muted text is a component class:
+# $text-muted is "auto 60%", which only CSS blends on the widget's background. Sixteen component classes,
+# one per look and edge, were styled with every restyle of the screen, the first frame's included
+# (~6 ms: benchmarks/RESULTS.md, goal 1).
+MUTED, SUPERSEDED = ".conversation--muted", ".conversation--superseded"
+LOOKS = {
+    "earlier": (MUTED, "$panel-lighten-2"),
+    "bot": ("on $boost", "$accent"),
+    "info": (MUTED, "$panel-lighten-2"),
+    "meta": (MUTED, "$panel-lighten-2"),
+    "user": ("on $primary 25%", "$primary"),
+    "user-hover": ("on $primary 40%", "$primary"),
+    "superseded": (SUPERSEDED, "$panel-lighten-2"),
+    "notice": ("$text-warning", "$warning 60%"),
+}
+
 
 @dataclass
 class Entry:
@@ -50,7 +67,7 @@ class Entry:
             return None
         content = (self.summary or self.render)(lang)
         if self.kind == "user":
-            style = "strike $foreground-muted" if self.superseded else "bold"
+            style = "strike $text-muted" if self.superseded else "bold"
             label = Content.assemble(("  → ", ""), content.stylize(style) if self.superseded else content.stylize_before(style))
             return Content.assemble(label, (" " + w(lang, "superseded"), "italic")) if self.superseded else label
         if self.kind == "bot":
@@ -66,10 +83,9 @@ class Entry:
 def bubble(content: Content, widest: int, look: str, *, edge: str = "left", pad: int = 1, right_of: int = 0,
            margin: int = 1, full: bool = False) -> list[Line]:
     """`content` in a bubble at most `widest` cells wide, after `margin` blank lines: its edge (left,
-    right or none) and `pad` cells of padding each side in the look's style (component classes
-    `.conversation--{look}` and `-{look}-edge`). As wide as its text, or `full`; placed on the right of
-    `right_of` cells when given."""
-    fill, edge_style = f".conversation--{look}", f".conversation--{look}-edge"
+    right or none) and `pad` cells of padding each side in the look's styles (LOOKS). As wide as its
+    text, or `full`; placed on the right of `right_of` cells when given."""
+    fill, edge_style = LOOKS[look]
     frame = 2 * pad + (edge != "none")
     lines = content.wrap(max(widest - frame, 1))
     inner = max(widest - frame, 1) if full else max((line.cell_length for line in lines), default=0)
@@ -82,7 +98,7 @@ def bubble(content: Content, widest: int, look: str, *, edge: str = "left", pad:
 
 def boxed(content: Content, width: int, look: str) -> list[Line]:
     """`content` across the whole width in a rounded box, after a blank line."""
-    fill, edge = f".conversation--{look}", f".conversation--{look}-edge"
+    fill, edge = LOOKS[look]
     inner = max(width - 4, 1)
     top, bottom = (Cell(Content.styled(f"{a}{'─' * (inner + 2)}{b}", edge), 0, fill, drawing=True) for a, b in ("╭╮", "╰╯"))
     side = Cell(Content.styled("│", edge), 0, fill, drawing=True)
@@ -94,8 +110,7 @@ class Conversation(LinesView):
     """Every entry of the conversation as a bubble, drawn by one widget. A click on a current answer
     asks to change it (Transcript.AnswerClicked); the answer under the mouse is highlighted."""
 
-    COMPONENT_CLASSES = {f"conversation--{look}{part}" for look in ("earlier", "bot", "info", "meta", "user", "user-hover", "superseded", "notice")
-                         for part in ("", "-edge")}
+    COMPONENT_CLASSES = {MUTED[1:], SUPERSEDED[1:]}
 
     def __init__(self, lang: str) -> None:
         super().__init__()
