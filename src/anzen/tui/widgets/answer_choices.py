@@ -33,7 +33,27 @@ class AnswerButton(Button):
         self.active_effect_duration = 0
 
 
-class YesNoAnswer(AnswerInput):
+class ChoiceArea(AnswerInput):
+    """Base of the answer areas with buttons or a list. Their styles are here, not in interview.tcss: parsed
+    when the first such question comes, not before the first question is drawn (benchmarks/RESULTS.md, goal 1)."""
+
+    DEFAULT_CSS = """
+    ChoiceArea .buttons {
+        height: auto;
+    }
+    ChoiceArea Button {
+        margin-right: 2;
+    }
+    ChoiceArea #choices {
+        height: auto;
+        max-height: 10;
+        border: none;
+        padding: 0;
+    }
+    """
+
+
+class YesNoAnswer(ChoiceArea):
     """はい / いいえ / わからない: y, n, ? (or 1, 2, 3); ← → move between the buttons."""
 
     BINDINGS = [
@@ -86,7 +106,7 @@ class ChoiceList(OptionList):
     """Options with their number key shown in front."""
 
 
-class ChoiceAnswer(AnswerInput):
+class ChoiceAnswer(ChoiceArea):
     """One of the choices: number keys pick at once, ? is わからない; ↑↓ and Enter also work."""
 
     BINDINGS = [Binding(str(i), f"pick({i})", show=False) for i in range(1, 10)] + [
@@ -143,7 +163,7 @@ class MultiList(SelectionList):
         self.post_message(self.Confirmed())
 
 
-class MultiChoiceAnswer(AnswerInput):
+class MultiChoiceAnswer(ChoiceArea):
     """Any of the choices: number keys or Space toggle, Enter confirms."""
 
     BINDINGS = [Binding(str(i), f"toggle({i})", show=False) for i in range(1, 10)] + [

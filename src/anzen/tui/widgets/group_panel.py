@@ -17,6 +17,24 @@ from anzen.tui.words import w
 class GroupPanel(Vertical):
     """Shows block names (given down by the screen); posts what the respondent wants done."""
 
+    DEFAULT_CSS = """
+    GroupPanel .buttons {
+        height: auto;
+    }
+    GroupPanel Button {
+        margin-right: 2;
+    }
+    GroupPanel #blocks {
+        height: auto;
+        max-height: 6;
+        border: none;
+        padding: 0;
+    }
+    GroupPanel .group-title {
+        text-style: bold;
+    }
+    """
+
     BINDINGS = [
         Binding("a,plus", "add", show=False),
         Binding("d,minus,delete", "remove", show=False),

@@ -64,6 +64,34 @@ class ProgressLine(Widget):
 
 
 class SidePanel(Vertical):
+    # here, not in interview.tcss: parsed when the panel first comes, after the first question is drawn
+    DEFAULT_CSS = """
+    SidePanel {
+        border-left: solid $primary;
+        padding: 0 1;
+    }
+    SidePanel #progress-text {
+        height: 1;
+    }
+    SidePanel #mode-line {
+        color: $text-muted;
+        height: auto;
+        margin-bottom: 1;
+    }
+    SidePanel #categories {
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+        height: 1fr;
+        border: none;
+        padding: 0;
+        background: transparent;
+    }
+    SidePanel #categories > .option-list--option {
+        padding: 0;
+        text-wrap: nowrap;
+        text-overflow: ellipsis;
+    }
+    """
     _rows: tuple[Any, ...] | None = None  # what the category list shows now
 
     class CategoryChosen(Message):
