@@ -71,6 +71,7 @@ class TextAnswer(AnswerInput):
         super().__init__(question, lang, current, check)
         self.hint, self.placeholder, self.unit = hint, placeholder, unit
         self.tried = False  # "an answer is required" only after Enter on an empty input
+        self._shown: Content | None = None  # the message drawn over the hint
 
     def compose(self) -> ComposeResult:
         field = AnswerField(value="" if self.current is None else str(self.current), id="text", placeholder=self.placeholder)
@@ -80,11 +81,15 @@ class TextAnswer(AnswerInput):
                 yield Static(self.unit, classes="unit", markup=False)
         else:  # no row to hold: every widget costs the first frame its compose, styles and layout
             yield field
-        yield Static("", classes="message", markup=False)
-        yield Static(self.hint, classes="hint", markup=False)
+        # the message over the hint, in one widget (one fewer to compose, style and lay out before the first question)
+        self._shown = Content("")
+        yield Static(self._note(self._shown), classes="message hint")
 
     def on_mount(self) -> None:
         self._show(self.query_one(Input).value)
+
+    def _note(self, message: Content) -> Content:
+        return Content.assemble(message, "\n", self.hint)
 
     def draft(self) -> Any:
         return self.query_one(Input).value
@@ -104,7 +109,7 @@ class TextAnswer(AnswerInput):
             field.value = "" if self.current is None else str(self.current)
         field.cursor_position = len(field.value)
         field.placeholder = self.placeholder
-        self.query_one(".hint", Static).update(self.hint)
+        self._shown = None  # the hint changed: the next message is drawn with it
         if self.unit:
             self.query_one(".unit", Static).update(self.unit)
         self._show(field.value)
@@ -125,9 +130,9 @@ class TextAnswer(AnswerInput):
         return error
 
     def _message(self, content: Content) -> None:
-        if content != getattr(self, "_shown", None):  # an update costs a layout: only when it changes
+        if content != self._shown:  # an update costs a layout: only when it changes
             self._shown = content
-            self.query_one(".message", Static).update(content)
+            self.query_one(".message", Static).update(self._note(content))
 
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:

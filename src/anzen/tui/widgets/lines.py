@@ -99,7 +99,11 @@ class LinesView(Widget):
         count = len(self.blocks())
         if starts is None or len(starts) <= count:  # new, or blocks added at the end since
             starts = starts or [0]
-            drawn = width == self.size.width  # other widths (with or without a scrollbar) need heights only
+            # other widths (with or without a scrollbar) need heights only; the width drawn is read without
+            # Widget.size, which during a layout asks the compositor for a region, and so lays out the screen
+            # again inside this one; before the first layout, the width asked is the one to be drawn
+            drawn_width = self.outer_size.width - self.gutter.width
+            drawn = width == drawn_width or not drawn_width
             for index in range(len(starts) - 1, count):
                 lines = self._block_lines(index, width) if drawn else self.lay_out(self.blocks()[index], max(width, 1))
                 starts.append(starts[-1] + len(lines))
