@@ -26,9 +26,12 @@ def data_dir(name: str) -> Path:
     return _PACKAGE.parent.parent / name  # a source checkout (editable install or PYTHONPATH=src)
 
 
-def display_path(path: Path) -> str:
-    """How a file is named in messages: relative to the working folder, or `flows/x.yaml` when shipped."""
-    path = path.resolve()
+def display_path(path: Path, *, resolved: bool = False) -> str:
+    """How a file is named in messages: relative to the working folder, or `flows/x.yaml` when shipped.
+    `resolved`: the path is resolved already (as a kept plan's are: resolving again costs a system call
+    per folder of it)."""
+    if not resolved:
+        path = path.resolve()
     try:
         return str(path.relative_to(Path.cwd()))
     except ValueError:
