@@ -5,8 +5,8 @@ modules, classes, styles, the plan). Each full collection walks all of them, and
 several: ~40 ms of the time to the first question (measured: benchmarks/RESULTS.md, goal 1), against
 ~10 ms for a bare Textual app. So collection waits until the first screen is drawn, then resumes.
 
-When the pause begins (the app mounted, before any screen), what exists is moved out of the
-collector's sight for good (gc.freeze): later full collections, between answers, walk only newer
+When the pause begins (the app composing, before its first screen is made), what exists is moved out
+of the collector's sight for good (gc.freeze): later full collections, between answers, walk only newer
 objects. Not later: frozen objects are never collected, and the first screen's widgets, their styles
 and drawn lines become garbage with the first answer. Frozen when the first screen was drawn, they
 stayed for the whole interview (~0.9 MB, benchmarks/RESULTS.md goal 7). Nothing made before the

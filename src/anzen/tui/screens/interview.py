@@ -108,7 +108,6 @@ class InterviewScreen(OtherScreens, Screen[GoHome]):
 
     async def on_mount(self) -> None:
         localize_bindings(self, self.lang)
-        self.set_interval(60, self.state.heartbeat)  # a stored session shows it is still open here
         self.show_loaded()
         await self.ask_next()
         self.call_after_refresh(self.complete_screen)
@@ -120,6 +119,7 @@ class InterviewScreen(OtherScreens, Screen[GoHome]):
         from anzen.tui.widgets.side_panel import SidePanel
 
         await self.mount(SidePanel(id="side"), Footer(show_command_palette=False))
+        self.set_interval(60, self.state.heartbeat)  # a stored session shows it is still open here
         self.refresh_side()
         self.post_message(self.Shown())
 
