@@ -122,6 +122,24 @@ class Plan(Record):
         return tuple(n for n in self.nodes if n.answerable)
 
 
+def refs_for(plan: Plan, node: Node) -> list[ArticleRef]:
+    """The articles behind a question: its own refs, else those of the checklist category it fills
+    (the question bubble names them; F1 shows their texts)."""
+    refs = list(getattr(node.question, "refs", []) or [])
+    if not refs and node.section.category is not None:
+        for binding in plan.bindings:
+            if binding.checklist.id != node.section.checklist:
+                continue
+            for cat in binding.checklist.categories:
+                if cat.id == node.section.category:
+                    refs = [r for item in cat.items for r in item.refs]
+    unique: list[ArticleRef] = []
+    for ref in refs:
+        if all((ref.doc, ref.article) != (u.doc, u.article) for u in unique):
+            unique.append(ref)
+    return unique
+
+
 def ref_label(ref: ArticleRef, sources: dict[str, Any]) -> Text:
     """How an article is cited: issuer, document, article (the plan's source documents name them)."""
     source = sources.get(ref.doc)

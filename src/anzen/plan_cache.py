@@ -53,7 +53,7 @@ def load_plan(ref: str, library: Library | None = None) -> Plan:
     path = library.flow_path(ref)
     key = (str(path.resolve()), str(library.flows_dir.resolve()), str(library.checklists_dir.resolve()))
     kept = _kept.get(key)
-    if kept is not None and _still(kept[0]):
+    if kept is not None and _still(kept[0], kept[2]):
         return kept[1]
     cache = cache_file(path, library)
     found = _read(cache, library) if cache is not None else None
@@ -66,15 +66,15 @@ def load_plan(ref: str, library: Library | None = None) -> Plan:
         depends = _depends(fresh)
         if not _settled(depends, started):
             return plan  # being edited: the plan may not match these bytes
-        found = (depends, plan)
+        found = (depends, plan, _here())
         if cache is not None:
-            _write(cache, depends, plan)
+            _write(cache, found)
     _kept[key] = found
     return found[1]
 
 
 # plans already loaded by this process (the line mode and the store ask for the same plan more than once)
-_kept: dict[tuple[str, str, str], tuple[list[Depend], Plan]] = {}
+_kept: dict[tuple[str, str, str], Kept] = {}
 
 
 def cache_dir() -> Path | None:
@@ -111,6 +111,7 @@ def _code_stamp() -> list[tuple[str, int, int]]:
 
 # -- what a plan rests on -----------------------------------------------------
 Depend = tuple[str, str | None, str | None]  # (resolved path, name shown in messages or None, BLAKE2b or None when absent)
+Kept = tuple[list[Depend], "Plan", str | None]  # what a plan rests on, the plan, the folder its files were named from
 
 
 def _digest(path: Path) -> str | None:
@@ -140,11 +141,21 @@ def _settled(depends: list[Depend], started_ns: int) -> bool:
         return False
 
 
-def _still(depends: list[Depend]) -> bool:
-    """Every file as it was when the plan was built (its fingerprint), and named the same in messages."""
+def _here() -> str | None:
+    """The working folder, which names in messages are relative to (None: it is gone)."""
+    try:
+        return os.getcwd()
+    except OSError:
+        return None
+
+
+def _still(depends: list[Depend], named_from: str | None) -> bool:
+    """Every file as it was when the plan was built (its fingerprint), and named the same in messages:
+    from the folder the names were made in, they are (pathlib took ~1 ms to tell so for a Wakayama plan)."""
+    renamed = named_from is None or named_from != _here()
     for path, shown, digest in depends:
         try:
-            if not _same(path, digest) or (shown is not None and display_path(Path(path), resolved=True) != shown):
+            if not _same(path, digest) or (renamed and shown is not None and display_path(Path(path), resolved=True) != shown):
                 return False
         except OSError:
             return False
@@ -189,13 +200,14 @@ def _open(cache: Path) -> tuple[BinaryIO, os.stat_result]:
     return handle, info
 
 
-def _read(cache: Path, library: Library) -> tuple[list[Depend], Plan] | None:
+def _read(cache: Path, library: Library) -> Kept | None:
     try:
         handle, info = _open(cache)
         with handle:
             header = pickle.load(handle)
             depends = header.get("depends") if isinstance(header, dict) and header.get("format") == FORMAT else None
-            if not isinstance(depends, list) or not _still(depends):
+            named_from = header.get("named_from") if isinstance(depends, list) else None
+            if not isinstance(depends, list) or not _still(depends, named_from if isinstance(named_from, str) else None):
                 return None
             articles_at = handle.tell()
             handle.seek(header["articles"], os.SEEK_CUR)  # read when shown (KeptArticles)
@@ -210,7 +222,7 @@ def _read(cache: Path, library: Library) -> tuple[list[Depend], Plan] | None:
     for doc in plan.sources.values():
         if isinstance(doc.articles, KeptArticles):
             doc.articles.kept_in(cache, articles_at, info, library)
-    return depends, plan
+    return depends, plan, named_from if isinstance(named_from, str) else None
 
 
 class KeptArticles(Sequence[Any]):
@@ -278,7 +290,8 @@ class KeptArticles(Sequence[Any]):
         return f"KeptArticles({self.doc!r}, {'read' if self.read else 'not read'})"
 
 
-def _write(cache: Path, depends: list[Depend], plan: Plan) -> None:
+def _write(cache: Path, kept: Kept) -> None:
+    depends, plan, named_from = kept
     try:
         cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         if not _trusted(os.stat(cache.parent)):
@@ -288,11 +301,12 @@ def _write(cache: Path, depends: list[Depend], plan: Plan) -> None:
             # each document's articles a pickle of its own, before the plan, which says where each begins
             articles = {doc_id: pickle.dumps(list(doc.articles), protocol=pickle.HIGHEST_PROTOCOL) for doc_id, doc in plan.sources.items()}
             starts = dict(zip(articles, accumulate((len(b) for b in articles.values()), initial=0)))
-            kept = plan.replace(sources={doc_id: doc.replace(articles=KeptArticles(doc_id, starts[doc_id])) for doc_id, doc in plan.sources.items()})
+            apart = plan.replace(sources={doc_id: doc.replace(articles=KeptArticles(doc_id, starts[doc_id])) for doc_id, doc in plan.sources.items()})
+            header = {"format": FORMAT, "depends": depends, "named_from": named_from, "articles": sum(map(len, articles.values()))}
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump({"format": FORMAT, "depends": depends, "articles": sum(map(len, articles.values()))}, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(header, handle, protocol=pickle.HIGHEST_PROTOCOL)
                 handle.writelines(articles.values())
-                pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump(apart, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temp, cache)
         except BaseException:
             Path(temp).unlink(missing_ok=True)

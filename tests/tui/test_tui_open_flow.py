@@ -131,7 +131,8 @@ def test_the_first_question_is_drawn_before_the_store_the_result_and_the_side_pa
     loaded = set(json.loads(runs[1].stdout.strip().splitlines()[-1]))
     assert "anzen.tui.screens.interview" in loaded and "anzen.plan" in loaded, runs[1].stderr
     late = {"pydantic", "sqlite3", "anzen.store", "anzen.result", "anzen.report", "anzen.exports",
-            "anzen.tui.widgets.side_panel", "anzen.tui.widgets.footer", "anzen.tui.widgets.answer_choices", "anzen.tui.widgets.group_panel"}
+            "anzen.tui.widgets.side_panel", "anzen.tui.widgets.footer", "anzen.tui.widgets.answer_choices", "anzen.tui.widgets.group_panel",
+            "anzen.tui.overview"}
     assert not loaded & late
 
 

@@ -10,7 +10,8 @@ import pytest
 
 from anzen.build import load_plan
 from anzen.errors import AnswerError
-from anzen.tui.overview import answer_rows, category_rows, questions_of_category, refs_for, source_articles
+from anzen.plan import refs_for
+from anzen.tui.overview import answer_rows, category_rows, questions_of_category, source_articles
 from anzen.tui.state import STAFF, GroupDraft, InterviewState
 
 TODAY = date(2026, 10, 1)

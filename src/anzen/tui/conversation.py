@@ -12,8 +12,7 @@ from textual.content import Content
 
 from anzen.answers import label_of
 from anzen.engine import Interview
-from anzen.plan import Node, ref_label
-from anzen.tui.overview import refs_for
+from anzen.plan import Node, ref_label, refs_for
 from anzen.tui.widgets.transcript import Entry
 from anzen.tui.words import w
 

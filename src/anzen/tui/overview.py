@@ -105,23 +105,6 @@ def answer_rows(interview: Interview, lang: str, only: set[str] | None = None) -
     return rows
 
 
-def refs_for(plan: Plan, node: Node) -> list[ArticleRef]:
-    """The articles behind a question: its own refs, else those of the checklist category it fills."""
-    refs = list(getattr(node.question, "refs", []) or [])
-    if not refs and node.section.category is not None:
-        for binding in plan.bindings:
-            if binding.checklist.id != node.section.checklist:
-                continue
-            for cat in binding.checklist.categories:
-                if cat.id == node.section.category:
-                    refs = [r for item in cat.items for r in item.refs]
-    unique: list[ArticleRef] = []
-    for ref in refs:
-        if all((ref.doc, ref.article) != (u.doc, u.article) for u in unique):
-            unique.append(ref)
-    return unique
-
-
 def source_articles(plan: Plan, refs: list[ArticleRef], lang: str) -> list[SourceArticle]:
     """The full text of each referenced article, from the source documents (checklists/sources)."""
     out = []

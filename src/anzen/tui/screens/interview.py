@@ -30,7 +30,6 @@ from anzen.tui.caches import trim as trim_caches
 from anzen.tui.conversation import answer_text, changed_text, loaded_entries, question_text, removed_text, revised_text
 from anzen.tui.keys import localize_bindings
 from anzen.tui.navigation import EditAnswer, GoHome
-from anzen.tui.overview import answer_rows, category_rows, questions_of_category
 from anzen.tui.screens.interview_keys import OtherScreens
 from anzen.tui.state import GroupDraft, InterviewState
 from anzen.tui.widgets.answer_inputs import AnswerInput, answer_input_for
@@ -200,6 +199,8 @@ class InterviewScreen(OtherScreens, Screen[GoHome]):
         side = self.query("#side")
         if not side:  # not mounted yet: it is filled when it is
             return
+        from anzen.tui.overview import category_rows  # with the side panel, after the first question is drawn
+
         progress = self.interview.progress()
         mode = w(self.lang, "mode_staff" if self.state.staff_led else "mode_self")
         if self.state.staff:
@@ -380,6 +381,7 @@ class InterviewScreen(OtherScreens, Screen[GoHome]):
             await self.jump(event.question)
 
     def on_side_panel_category_chosen(self, event: Any) -> None:  # SidePanel.CategoryChosen
+        from anzen.tui.overview import answer_rows, category_rows, questions_of_category
         from anzen.tui.screens.pick import PickScreen
 
         only = set(questions_of_category(self.interview, event.checklist, event.category))
