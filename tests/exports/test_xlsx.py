@@ -85,6 +85,15 @@ def test_text_that_looks_like_a_formula_stays_text(workbook, prefix):
         assert cell.quotePrefix  # Excel keeps it text when the cell is edited
 
 
+def test_only_text_that_looks_like_a_formula_is_marked(workbook):
+    """Cells of one look share their style: the mark of one is not the mark of the others."""
+    for ws in workbook:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and cell.value and not cell.value.startswith(("=", "+", "-", "@", "\t", "\r")):
+                    assert not cell.quotePrefix, (ws.title, cell.coordinate, cell.value)
+
+
 def test_follow_up_sheet(workbook, report):
     ws = workbook["要対応事項"]
     rows = list(ws.iter_rows(min_row=2, values_only=True))
