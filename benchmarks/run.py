@@ -227,6 +227,17 @@ def versions() -> str:
     return ", ".join(f"{n} {version(n)}" for n in names)
 
 
+def reference_loop() -> float:
+    """The machine's speed at pure Python, in seconds: a fixed loop of a million additions, best of 5.
+    Goals 4-6 are absolute times; runs on machines (or days) of other speeds compare through this."""
+    def once() -> float:
+        start, total = time.perf_counter(), 0
+        for i in range(1_000_000):
+            total += i
+        return time.perf_counter() - start
+    return min(once() for _ in range(5))
+
+
 def machine() -> str:
     cpu = platform.processor() or platform.machine()
     try:
@@ -244,6 +255,7 @@ def main() -> int:
     repeat = 1 if args.quick else 25  # whole processes on a shared machine: bursts need many samples
     sizes = [100, 1000] if args.quick else [100, 1000, 10000]
     started = time.perf_counter()
+    speed = reference_loop()
     rows: list[Row] = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -259,13 +271,14 @@ def main() -> int:
     header = ["| # | benchmark | anzen (median, min–max) | baseline / comparison | ratio | goal | |", "|---|---|---|---|---|---|---|"]
     table = "\n".join(header + [row.line() for row in rows])
     print(table)
-    print(f"\n({time.perf_counter() - started:.0f} s)")
+    print(f"\nreference loop: {speed * 1000:.0f} ms ({time.perf_counter() - started:.0f} s)")
     if args.write:
         unmet = {row.number for row in rows if row.met is False}
         notes = "\n\n".join(f"**{n}** ({'not met' if n in unmet else 'met'}). {NOTES[n]}" for n in sorted(NOTES, key=int))
         (HERE / "RESULTS.md").write_text(
             f"# Benchmark results\n\nMeasured {datetime.date.today().isoformat()} with `python benchmarks/run.py --write`"
-            f"{' --quick' if args.quick else ''} on {machine()}.\n\nVersions: {versions()}.\n\n"
+            f"{' --quick' if args.quick else ''} on {machine()}; a pure-Python reference loop (a million additions, best of 5)"
+            f" took {speed * 1000:.0f} ms.\n\nVersions: {versions()}.\n\n"
             f"Whole-process figures are medians over {repeat} fresh processes, each beside its baseline (taken in turn, after a warm-up);"
             " memory over 3; exports over 10 fresh processes. Engine steps: each step's best of 5 walks of the same interview, then"
             " the median (min–max) over the steps; checks: the median of 7, their growth judged on the best of 7 (bursts of a busy"
