@@ -40,7 +40,8 @@ if TYPE_CHECKING:
 ENV_VAR = "ANZEN_CACHE_DIR"
 FORMAT = 6  # 2: plans hold the plain loaded form (anzen.model.runtime), not pydantic models; 3: equal texts of a
 # file shared; 4: the source documents' articles apart, before the plan; 5: each document's articles apart;
-# 6: files fingerprinted with BLAKE2b (checking the ~0.3 MB a Wakayama plan rests on: 1.5 → 0.5 ms with SHA-256)
+# 6: files fingerprinted with BLAKE2b (checking the ~0.3 MB a Wakayama plan rests on: 1.5 → 0.5 ms with SHA-256),
+# and the folder the files' names were made in
 _PACKAGE = Path(__file__).resolve().parent
 _SETTLE_NS = 2_000_000_000  # a file changed this close to the build may have changed during it: not cached
 # the modules whose code decides what a plan holds (a change in a checkout invalidates every plan)
@@ -207,7 +208,8 @@ def _read(cache: Path, library: Library) -> Kept | None:
             header = pickle.load(handle)
             depends = header.get("depends") if isinstance(header, dict) and header.get("format") == FORMAT else None
             named_from = header.get("named_from") if isinstance(depends, list) else None
-            if not isinstance(depends, list) or not _still(depends, named_from if isinstance(named_from, str) else None):
+            named_from = named_from if isinstance(named_from, str) else None
+            if not isinstance(depends, list) or not _still(depends, named_from):
                 return None
             articles_at = handle.tell()
             handle.seek(header["articles"], os.SEEK_CUR)  # read when shown (KeptArticles)
@@ -222,7 +224,7 @@ def _read(cache: Path, library: Library) -> Kept | None:
     for doc in plan.sources.values():
         if isinstance(doc.articles, KeptArticles):
             doc.articles.kept_in(cache, articles_at, info, library)
-    return depends, plan, named_from if isinstance(named_from, str) else None
+    return depends, plan, named_from
 
 
 class KeptArticles(Sequence[Any]):

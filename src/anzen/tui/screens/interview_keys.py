@@ -7,6 +7,7 @@ from typing import Any
 
 from anzen.errors import Failure
 from anzen.i18n import store_refused
+from anzen.plan import refs_for
 from anzen.tui.navigation import BackToReview, EditAnswer, GoHome, KeepAsking, ResultAction, ReviewChoice, ShowResult
 from anzen.tui.words import w
 
@@ -23,7 +24,6 @@ class OtherScreens:
     from_review: bool
 
     def action_sources(self) -> None:
-        from anzen.plan import refs_for
         from anzen.tui.overview import source_articles
         from anzen.tui.screens.source import SourceScreen
 
