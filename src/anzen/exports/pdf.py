@@ -28,8 +28,7 @@ def render(report: "Report", *, era: bool = True, pdf_font: str | None = None, *
     w = words(lang)
     title = report.checklists[0].title.get(lang) if report.checklists else report.flow_title.get(lang)
     who = report.respondent or ""
-    # Japanese breaks between any characters; English at spaces (a word longer than the cell is still split)
-    doc = Doc(font.name, title=f"{title} {who}".strip(), footer_text=w["created_by"], page_words=w["page"], wrap="CJK" if lang == "ja" else None)
+    doc = Doc(font.name, title=f"{title} {who}".strip(), footer_text=w["created_by"], page_words=w["page"])
     doc.c.setAuthor(who)
     doc.c.setSubject(report.flow_title.get(lang))
     for n, checklist in enumerate(report.checklists):

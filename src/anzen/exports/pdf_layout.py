@@ -10,27 +10,19 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as rl_canvas
-from reportlab.platypus import Paragraph
+
+from anzen.exports.pdf_text import TextBlock
 
 PAGE_W, PAGE_H = A4
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * mm, 18 * mm, 18 * mm
 CONTENT_W = PAGE_W - 2 * MARGIN_X
 PAD_X, PAD_Y = 4, 3.5
 GRID = colors.HexColor("#333333")
-ALIGN = {"left": TA_LEFT, "center": TA_CENTER, "right": TA_RIGHT}
-
-
-def markup(text: str | None) -> str:
-    """User text for a Paragraph: escaped (never read as markup), line breaks kept."""
-    return "<br/>".join(escape(line) for line in (text or "").splitlines()) or ""
 
 
 def fit(widths: list[float], row: list[Any]) -> list[float]:
@@ -64,7 +56,7 @@ class NumberedCanvas(rl_canvas.Canvas):
 
 @dataclass
 class Cell:
-    paras: list[Any] = field(default_factory=list)
+    paras: list[TextBlock] = field(default_factory=list)
     fill: Any = None
     draw: Callable[[Any, float, float, float, float], None] | None = None  # (canvas, x, bottom, w, h)
     min_h: float = 0
@@ -78,9 +70,9 @@ Row = list[Cell]
 class Doc:
     """A PDF being written top to bottom."""
 
-    def __init__(self, font: str, *, title: str = "", footer_text: str = "", page_words: str = "{n} / {total}", wrap: str | None = "CJK"):
+    def __init__(self, font: str, *, title: str = "", footer_text: str = "", page_words: str = "{n} / {total}"):
         self.buffer = io.BytesIO()
-        self.font, self.wrap = font, wrap
+        self.font = font
         self.c = NumberedCanvas(self.buffer, pagesize=A4, pageCompression=1, invariant=1, initialFontName=font, initialFontSize=9.5)
         self.c.setTitle(title)
         self.c.setCreator("anzen")
@@ -89,7 +81,6 @@ class Doc:
         self.header: tuple[list[float], list[Row]] | None = None  # table header rows repeated on each new page
         self.y = PAGE_H - MARGIN_TOP
         self.page_top = self.y
-        self._styles: dict[tuple, ParagraphStyle] = {}
 
     # -- pages -------------------------------------------------------------
     def _footer(self, c: Any, number: int, total: int) -> None:
@@ -128,46 +119,34 @@ class Doc:
         return self.buffer.getvalue()
 
     # -- text --------------------------------------------------------------
-    def style(self, size: float = 9.5, color: Any = colors.black, align: str = "left", leading: float | None = None, indent: float = 0) -> ParagraphStyle:
-        key = (size, str(color), align, leading, indent)
-        if key not in self._styles:
-            self._styles[key] = ParagraphStyle(
-                f"s{len(self._styles)}", fontName=self.font, fontSize=size, leading=leading or size * 1.5,
-                textColor=color, alignment=ALIGN[align], wordWrap=self.wrap, firstLineIndent=indent,
-            )
-        return self._styles[key]
-
     def para(self, text: str | None, size: float = 9.5, color: Any = colors.black, align: str = "left", leading: float | None = None,
-             indent: float = 0) -> Paragraph:
-        return Paragraph(markup(text), self.style(size, color, align, leading, indent))
+             indent: float = 0) -> TextBlock:
+        return TextBlock(text or "", self.font, size, color, align, leading, indent)
 
-    def flow(self, para: Paragraph, *, x: float = MARGIN_X, width: float = CONTENT_W, after: float = 0) -> None:
+    def flow(self, para: TextBlock, *, x: float = MARGIN_X, width: float = CONTENT_W, after: float = 0) -> None:
         """Draw a paragraph at the cursor, continuing on the next page when it is longer than the room left."""
         while True:
-            _, h = para.wrap(width, self.remaining())
+            h = para.height(width)
             if h <= self.remaining():
-                para.drawOn(self.c, x, self.y - h)
-                self.y -= h
                 break
             parts = para.split(width, self.remaining())
-            if len(parts) < 2:
+            if parts is None:
                 if self.at_top():  # cannot fit even on an empty page: draw what there is
-                    para.drawOn(self.c, x, self.y - h)
-                    self.y -= h
                     break
                 self.new_page()
                 continue
-            _, h0 = parts[0].wrap(width, self.remaining())
-            parts[0].drawOn(self.c, x, self.y - h0)
+            parts[0].draw(self.c, x, self.y, width)
             self.new_page()
             para = parts[1]
+        para.draw(self.c, x, self.y, width)
+        self.y -= h
         if after:
             self.space(after)
 
     # -- tables ------------------------------------------------------------
     def _cell_height(self, cell: Cell, width: float) -> float:
         inner = width - 2 * PAD_X
-        h = sum(p.wrap(inner, 10**6)[1] for p in cell.paras)
+        h = sum(p.height(inner) for p in cell.paras)
         return max(h + 2 * PAD_Y, cell.min_h)
 
     def row_height(self, widths: list[float], row: Row) -> float:
@@ -181,12 +160,11 @@ class Doc:
                 c.setFillColor(cell.fill)
                 c.rect(x, bottom, w, height, stroke=0, fill=1)
             inner = w - 2 * PAD_X
-            content = sum(p.wrap(inner, 10**6)[1] for p in cell.paras)
+            content = sum(p.height(inner) for p in cell.paras)
             top = self.y - PAD_Y if cell.valign == "top" else bottom + (height + content) / 2
             for p in cell.paras:
-                _, ph = p.wrap(inner, 10**6)
-                p.drawOn(c, x + PAD_X, top - ph)
-                top -= ph
+                p.draw(c, x + PAD_X, top, inner)
+                top -= p.height(inner)
             if cell.draw is not None:
                 cell.draw(c, x, bottom, w, height)
             if cell.border:
@@ -203,15 +181,15 @@ class Doc:
             inner, left = w - 2 * PAD_X, room - 2 * PAD_Y
             keep, more = [], []
             for i, p in enumerate(cell.paras):
-                _, h = p.wrap(inner, 10**6)
+                h = p.height(inner)
                 if h <= left:
                     keep.append(p)
                     left -= h
                     continue
                 parts = p.split(inner, left)
-                if len(parts) >= 2:
+                if parts is not None:
                     keep.append(parts[0])
-                    more = [*parts[1:], *cell.paras[i + 1:]]
+                    more = [parts[1], *cell.paras[i + 1:]]
                 else:
                     more = cell.paras[i:]
                 break

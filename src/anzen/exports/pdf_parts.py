@@ -34,7 +34,7 @@ def letter_head(doc: Doc, checklist: ChecklistResult, report: "Report", lang: st
     fields = [v.id for v in checklist.header if v.id in SENDER_FIELDS]
     if checklist.preamble is None:  # no opening paragraph to carry them: print the other fields in the block
         fields += [v.id for v in checklist.header if v.id not in SENDER_FIELDS + DATE_FIELDS + ("addressee",) and v.value]
-    label_w, x = 30 * mm, MARGIN_X + CONTENT_W * 0.45
+    label_w, x = 32 * mm, MARGIN_X + CONTENT_W * 0.45  # 申請者（受託者） on one line
     rows = [[Cell([doc.para(header_label(checklist, f, lang), 10)], border=False), Cell([doc.para(header(checklist, f, lang), 10)], border=False)]
             for f in fields]
     if rows:
