@@ -182,20 +182,20 @@ def _same(path: str, digest: str | None) -> bool:
 
 
 # -- reading and writing ----------------------------------------------------------
-def _trusted(info: os.stat_result) -> bool:
+def trusted(info: os.stat_result) -> bool:
     """Ours alone: owned by this user, writable by nobody else."""
     if not hasattr(os, "getuid"):  # Windows: the user's own profile folder protects it
         return True
     return info.st_uid == os.getuid() and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
 
 
-def _open(cache: Path) -> tuple[BinaryIO, os.stat_result]:
+def open_own(cache: Path) -> tuple[BinaryIO, os.stat_result]:
     """The cache file opened for reading; OSError unless it is ours alone (a pickle is code)."""
-    if not _trusted(os.stat(cache.parent)):
+    if not trusted(os.stat(cache.parent)):
         raise PermissionError(f"{cache.parent}: not the user's own")
     handle = open(os.open(cache, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)), "rb")
     info = os.fstat(handle.fileno())
-    if not stat.S_ISREG(info.st_mode) or not _trusted(info) or info.st_mode & 0o077:
+    if not stat.S_ISREG(info.st_mode) or not trusted(info) or info.st_mode & 0o077:
         handle.close()
         raise PermissionError(f"{cache}: not the user's own")
     return handle, info
@@ -203,7 +203,7 @@ def _open(cache: Path) -> tuple[BinaryIO, os.stat_result]:
 
 def _read(cache: Path, library: Library) -> Kept | None:
     try:
-        handle, info = _open(cache)
+        handle, info = open_own(cache)
         with handle:
             header = pickle.load(handle)
             depends = header.get("depends") if isinstance(header, dict) and header.get("format") == FORMAT else None
@@ -259,7 +259,7 @@ class KeptArticles(Sequence[Any]):
             return None
         cache, offset, identity, _ = self._where
         try:
-            handle, info = _open(cache)
+            handle, info = open_own(cache)
             with handle:
                 if (info.st_ino, info.st_size, info.st_mtime_ns) != identity:
                     return None
@@ -296,7 +296,7 @@ def _write(cache: Path, kept: Kept) -> None:
     depends, plan, named_from = kept
     try:
         cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not _trusted(os.stat(cache.parent)):
+        if not trusted(os.stat(cache.parent)):
             return
         fd, temp = tempfile.mkstemp(dir=cache.parent, prefix=".plan-", suffix=".tmp")  # 0600
         try:

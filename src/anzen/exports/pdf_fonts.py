@@ -66,7 +66,9 @@ def _spec(path: str) -> tuple[str, int]:
 def _register(path: str, index: int) -> str:
     """Register a TrueType font with reportlab; FontError when it cannot be embedded or lacks Japanese."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    from reportlab.pdfbase.ttfonts import TTFError
+
+    from anzen.exports.pdf_kept_font import load_font
 
     name = f"AnzenJP-{zlib.crc32(f'{path}:{index}'.encode()):08x}"  # stable: the same font, the same name
     try:
@@ -75,7 +77,7 @@ def _register(path: str, index: int) -> str:
     except KeyError:
         pass
     try:
-        font = TTFont(name, path, subfontIndex=index)
+        font = load_font(name, path, index)  # parsed once, then kept between runs
     except TTFError as exc:
         raise FontError(f"{path}: not a usable TrueType font ({exc})") from None
     except OSError as exc:

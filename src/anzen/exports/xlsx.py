@@ -49,9 +49,9 @@ class _Sheet:
         self.ws, self.s = ws, styles
         self.widths: dict[int, int] = {}
         self.row = 1
-        # each look's style as openpyxl keeps it on a cell, made once: setting a font, fill and border on
-        # every cell looked each up in the workbook by its hash (~0.2 ms a cell: most of the sheet's time)
-        self.looks: dict[tuple[Any, ...], Any] = {}
+        # each look's style as openpyxl keeps it on a cell, made once a workbook: setting a font, fill and border
+        # on every cell looked each up in the workbook by its hash (~0.2 ms a cell: most of the sheet's time)
+        self.looks: dict[tuple[Any, ...], Any] = styles.looks
 
     def put(self, col: int, value: Any, *, bold: bool = False, fill: str | None = None, ink: str | None = None, size: float | None = None,
             wrap: bool = True, align: str | None = None, measure: bool = True, border: bool = False) -> Any:
@@ -215,7 +215,8 @@ def render(report: "Report", *, era: bool = True, **_: object) -> bytes:
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
     from openpyxl.utils import get_column_letter
 
-    styles = SimpleNamespace(Alignment=Alignment, Border=Border, Font=Font, PatternFill=PatternFill, Side=Side, get_column_letter=get_column_letter)
+    styles = SimpleNamespace(Alignment=Alignment, Border=Border, Font=Font, PatternFill=PatternFill, Side=Side, get_column_letter=get_column_letter,
+                             looks={})  # each look's style, shared by the workbook's sheets (see _Sheet)
     lang = report.lang
     wb = Workbook()
     wb.remove(wb.active)
