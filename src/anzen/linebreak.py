@@ -21,6 +21,7 @@ NO_END = frozenset("（(［[｛{「『【〔〈《〘〖〝‘“｟«｢￥＄$
 HANGING = frozenset("、。，．")  # may hang past the line's end (ぶら下げ): their ink is in their left half
 
 Measure = Callable[[str], float]
+_BREAKS = frozenset("\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")  # what str.splitlines() breaks at
 
 
 def _ideographic(ch: str) -> bool:
@@ -29,84 +30,102 @@ def _ideographic(ch: str) -> bool:
     return code >= 0x2E80 or 0x2460 <= code <= 0x27BF or ch in "…‥※―"
 
 
-def _pieces(line: str) -> list[str]:
-    """The unbreakable pieces of one line: a Latin word, one ideographic character, or a run of spaces
-    (" "), with kinsoku characters glued to the piece they must stay with."""
-    pieces: list[str] = []
-    word = ""
-    for ch in line:
+def _pieces(line: str) -> list[tuple[int, int]]:
+    """The unbreakable pieces of one line as (start, end) offsets: a Latin word or one ideographic character,
+    with kinsoku characters glued to the piece they must stay with. Spaces between pieces are left out."""
+    pieces: list[list[int]] = []
+    word = -1  # where the Latin word being read began
+    spaced = True  # a space (or the line's start) came before the next piece
+    for i, ch in enumerate(line):
         if ch == " " or ch == "\t":
-            if word:
-                pieces.append(word)
-                word = ""
-            if not pieces or pieces[-1] != " ":
-                pieces.append(" ")
-        elif _ideographic(ch):
-            if word:
-                pieces.append(word)
-                word = ""
-            pieces.append(ch)
+            if word >= 0:
+                pieces.append([word, i, spaced])
+                word = -1
+            spaced = True
+            continue
+        if _ideographic(ch):
+            if word >= 0:
+                pieces.append([word, i, spaced])
+                word, spaced = -1, False
+            pieces.append([i, i + 1, spaced])
+            spaced = False
+        elif word < 0:
+            word = i
+    if word >= 0:
+        pieces.append([word, len(line), spaced])
+    glued: list[tuple[int, int]] = []
+    for start, end, after_space in pieces:
+        if glued and not after_space and (line[start] in NO_START or line[glued[-1][1] - 1] in NO_END):
+            glued[-1] = (glued[-1][0], end)
         else:
-            word += ch
-    if word:
-        pieces.append(word)
-    glued: list[str] = []
-    for piece in pieces:
-        if glued and piece != " " and glued[-1] != " " and (piece[0] in NO_START or glued[-1][-1] in NO_END):
-            glued[-1] += piece
-        else:
-            glued.append(piece)
+            glued.append((start, end))
     return glued
 
 
-def _cut(piece: str, room: float, width: float, measure: Measure) -> list[str]:
-    """A piece wider than a line, cut into runs: the first fits in `room`, the others in `width` (one
+def _cut(line: str, start: int, end: int, room: float, width: float, measure: Measure) -> list[int]:
+    """Where to cut a piece wider than a line: the first run fits in `room`, the others in `width` (one
     character at least each, so that a glyph wider than the line still moves on)."""
-    runs, run, used, limit = [], "", 0.0, room
-    for ch in piece:
-        w = measure(ch)
-        if run and used + w > limit:
-            runs.append(run)
-            run, used, limit = "", 0.0, width
-        run += ch
+    cuts, used, limit = [], 0.0, room
+    for i in range(start, end):
+        w = measure(line[i])
+        if i > start and used + w > limit and (not cuts or i > cuts[-1]):
+            cuts.append(i)
+            used, limit = 0.0, width
         used += w
-    runs.append(run)
-    return runs
+    return cuts
 
 
-def break_lines(text: str, width: float, measure: Measure, first_indent: float = 0.0) -> list[str]:
-    """`text` as lines no wider than `width` (by `measure`); its own line breaks are kept, empty lines too.
-    The first line is `first_indent` narrower. Spaces at a break are dropped."""
-    out: list[str] = []
-    indent = first_indent
-    space_w = measure(" ")
-    for paragraph in text.splitlines():
-        line, used, pending = "", 0.0, False
-        room = width - indent
-        indent = 0.0
-        for piece in _pieces(paragraph):
-            if piece == " ":
-                pending = bool(line)
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each of the text's own lines, as str.splitlines() finds them."""
+    spans, at = [], 0
+    for line in text.splitlines(keepends=True):
+        ending = 2 if line.endswith("\r\n") else 1 if line[-1] in _BREAKS else 0
+        spans.append((at, at + len(line) - ending))
+        at += len(line)
+    return spans
+
+
+def line_spans(text: str, width: float, measure: Measure, first_indent: float = 0.0, hanging: bool = True) -> list[tuple[int, int]]:
+    """Where each line of `text` begins and ends (offsets into it) when no line may be wider than `width`
+    (by `measure`): its own line breaks kept, empty lines too; the first line `first_indent` narrower; spaces
+    at a break belong to no line (a paragraph's leading ones stay). `hanging`: 、。 may end a line past its width (print has margins; a
+    terminal cell does not)."""
+    out: list[tuple[int, int]] = []
+    room = width - first_indent
+    for p_start, p_end in _paragraphs(text):
+        line = text[p_start:p_end]
+        begin, end, used = -1, -1, 0.0  # the line being filled: offsets into `line`, its width
+        indent = len(line) - len(line.lstrip(" \t"))
+        if indent < len(line) and indent:  # a paragraph's own indentation stays (only spaces at a break go)
+            begin, end, used = 0, indent, measure(line[:indent])
+        for start, stop in _pieces(line):
+            w = measure(line[start:stop])
+            gap = measure(line[end:start]) if begin >= 0 else 0.0
+            fits = used + gap + w <= room or (hanging and line[stop - 1] in HANGING and used + gap + w - measure(line[stop - 1]) <= room)
+            if fits:
+                begin, end, used = (start if begin < 0 else begin), stop, used + gap + w
                 continue
-            w = measure(piece)
-            gap = space_w if pending else 0.0
-            if used + gap + w <= room or (piece[-1] in HANGING and used + gap + w - measure(piece[-1]) <= room):
-                line += (" " if pending else "") + piece
-                used += gap + w
-            elif w <= width:
-                if line:
-                    out.append(line)
-                line, used, room = piece, w, width
-            else:  # wider than any line: cut it, starting on this line when its first character fits there
-                if line and used + gap + measure(piece[0]) > room:
-                    out.append(line)
-                    line, used, gap, room = "", 0.0, 0.0, width
-                runs = _cut(piece, room - used - gap, width, measure)
-                line += (" " if line and pending else "") + runs[0]
-                for run in runs[1:]:
-                    out.append(line)
-                    line, room = run, width
-                used = measure(line)
-            pending = False
-        out.append(line)
-    return out
+            if w > width:  # wider than any line: cut it, starting on this line when its first character fits there
+                if begin >= 0 and used + gap + measure(line[start]) > room:
+                    out.append((p_start + begin, p_start + end))
+                    begin, used, gap, room = -1, 0.0, 0.0, width
+                cuts = _cut(line, start, stop, room - used - gap, width, measure)
+                first = start if begin < 0 else begin
+                for cut in cuts:
+                    out.append((p_start + first, p_start + cut))
+                    first, room = cut, width
+                begin, end, used = first, stop, measure(line[first:stop])
+                continue
+            if begin >= 0:
+                out.append((p_start + begin, p_start + end))
+            begin, end, used, room = start, stop, w, width
+        out.append((p_start + begin, p_start + end) if begin >= 0 else (p_start, p_start))
+        room = width
+    return out or [(0, 0)]
+
+
+def break_lines(text: str, width: float, measure: Measure, first_indent: float = 0.0, hanging: bool = True) -> list[str]:
+    """`text` as lines no wider than `width`: see line_spans."""
+    if not text:
+        return []
+    return [text[start:end] for start, end in line_spans(text, width, measure, first_indent, hanging)]

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from anzen.linebreak import HANGING, NO_END, NO_START, break_lines
+from anzen.linebreak import HANGING, NO_END, NO_START, break_lines, line_spans
 
 
 def cells(text: str) -> float:
@@ -42,13 +42,21 @@ def test_a_glued_run_wider_than_a_line_is_still_cut():
 TOKENS = ["あ", "漢字", "カナ", "あ。", "い、", "う）", "え」", "「お", "（か", "きっ", "ケー", "abc ", "1 ", "\n"]
 
 
-@given(st.lists(st.sampled_from(TOKENS), max_size=40).map("".join), st.integers(10, 40))
-def test_nothing_is_lost_and_the_rules_hold(text, width):
-    lines = break_lines(text, float(width), cells)
+@given(st.lists(st.sampled_from(TOKENS), max_size=40).map("".join), st.integers(10, 40), st.booleans())
+def test_nothing_is_lost_and_the_rules_hold(text, width, hanging):
+    lines = break_lines(text, float(width), cells, hanging=hanging)
     assert "".join(lines).replace(" ", "") == text.replace(" ", "").replace("\n", "")  # only spaces at a break dropped
     assert len(lines) >= text.count("\n")
     for n, line in enumerate(lines):
         over = cells(line) - width
-        assert over <= 0 or (line[-1] in HANGING and over <= cells(line[-1])), line  # too wide only by a hanging 、。
+        assert over <= 0 or (hanging and line[-1] in HANGING and over <= cells(line[-1])), line  # too wide only by a hanging 、。
         assert not line or line[0] not in NO_START, (lines[n - 1], line)
         assert not line or line[-1] not in NO_END or n + 1 == len(lines), (line, lines[n + 1])
+
+
+def test_spans_point_into_the_text_and_keep_its_own_spacing():
+    text = "ab  cd\r\nあいう。えお\n\nxyz"
+    spans = line_spans(text, 6, cells, hanging=False)
+    assert [text[a:b] for a, b in spans] == ["ab  cd", "あい", "う。え", "お", "", "xyz"]  # 。 never hangs in a terminal
+    assert line_spans("", 5, cells) == [(0, 0)] and break_lines("", 5, cells) == []
+    assert break_lines("  → はい", 20, cells) == ["  → はい"]  # a paragraph's own indentation stays

@@ -15,7 +15,7 @@ from typing import Any
 from textual.content import Content
 
 from anzen.result import STATUS_LABELS, STATUS_MARKS, ChecklistResult, ItemResult
-from anzen.tui.widgets.lines import Block, Cell, Line, LinesView
+from anzen.tui.widgets.lines import Block, Cell, Line, LinesView, wrap
 from anzen.tui.words import w
 
 STATUS_STYLE = {"follow_up": "bold $text-error", "unanswered": "bold $text-warning", "confirmed": "$text-success", "not_applicable": "$foreground-muted"}
@@ -69,14 +69,14 @@ ROW_STYLE = {  # background and the bar on the left of a row that needs attentio
 def columns(cells: list[tuple[Content, int]], style: str = "") -> list[Line]:
     """Cells side by side, each wrapped to its width (a cell given as (content, width)); the row is as
     tall as its tallest cell and `style` lies under all of it."""
-    wrapped = [(content.wrap(max(width, 1)), width) for content, width in cells]
+    wrapped = [(wrap(content, width), width) for content, width in cells]
     height = max(len(lines) for lines, _ in wrapped)
     return [[Cell(lines[y] if y < len(lines) else Content(""), width, style) for lines, width in wrapped] for y in range(height)]
 
 
 def _text(content: Content, width: int, *, space: bool = True) -> list[Line]:
     """A paragraph over the whole width, after a blank line (a margin) if `space`."""
-    return [[]] * space + [[Cell(line)] for line in content.wrap(width)]
+    return [[]] * space + [[Cell(line)] for line in wrap(content, width)]
 
 
 def _header_row(label: str, value: str, width: int) -> list[Line]:

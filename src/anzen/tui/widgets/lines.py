@@ -23,6 +23,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any, NamedTuple
 
+from rich.cells import cell_len
 from rich.segment import Segment
 from textual.content import Content
 from textual.geometry import Size
@@ -30,6 +31,14 @@ from textual.selection import Selection
 from textual.strip import Strip
 from textual.style import Style
 from textual.widget import Widget
+
+from anzen.linebreak import line_spans
+
+
+def wrap(content: Content, width: int) -> list[Content]:
+    """`content` as lines of at most `width` cells, broken as Japanese is (anzen.linebreak: no 。 or ）
+    starting a line, Latin words whole), not where the width happens to end as Content.wrap folds it."""
+    return [content[start:end] for start, end in line_spans(content.plain, max(width, 1), cell_len, hanging=False)]
 
 
 class Cell(NamedTuple):

@@ -20,7 +20,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 
-from anzen.tui.widgets.lines import Cell, Line, LinesView
+from anzen.tui.widgets.lines import Cell, Line, LinesView, wrap
 from anzen.tui.words import w
 
 Render = Callable[[str], Content]
@@ -86,7 +86,7 @@ def bubble(content: Content, widest: int, look: str, *, edge: str = "left", pad:
     text, or `full`; placed on the right of `right_of` cells when given."""
     fill, edge_style = LOOKS[look]
     frame = 2 * pad + (edge != "none")
-    lines = content.wrap(max(widest - frame, 1))
+    lines = wrap(content, widest - frame)
     inner = max(widest - frame, 1) if full else max((line.cell_length for line in lines), default=0)
     indent = [Cell(Content(""), right_of - inner - frame, drawing=True)] if right_of else []
     side = [Cell(Content.styled(EDGE, edge_style), 1, fill, drawing=True)]
@@ -102,7 +102,7 @@ def boxed(content: Content, width: int, look: str) -> list[Line]:
     top, bottom = (Cell(Content.styled(f"{a}{'─' * (inner + 2)}{b}", edge), 0, fill, drawing=True) for a, b in ("╭╮", "╰╯"))
     side = Cell(Content.styled("│", edge), 0, fill, drawing=True)
     space = Cell(Content(""), 1, fill, drawing=True)
-    return [[], [top], *([side, space, Cell(line, inner, fill), space, side] for line in content.wrap(inner)), [bottom]]
+    return [[], [top], *([side, space, Cell(line, inner, fill), space, side] for line in wrap(content, inner)), [bottom]]
 
 
 class Conversation(LinesView):
