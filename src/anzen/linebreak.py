@@ -9,6 +9,7 @@ line is cut where it must be."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from unicodedata import combining
 
 # JIS X 4051: characters that may not start a line (行頭禁則) / may not end one (行末禁則)
 NO_START = frozenset(
@@ -30,6 +31,14 @@ def _ideographic(ch: str) -> bool:
     return code >= 0x2E80 or 0x2460 <= code <= 0x27BF or ch in "…‥※―"
 
 
+def _continues(ch: str, before: str) -> bool:
+    """A character that belongs to the one before it (a combining mark, a variation selector, an emoji's skin
+    tone or what a zero-width joiner joins): never a line's first."""
+    code = ord(ch)
+    return (before == "\u200d" or code == 0x200D or 0xFE00 <= code <= 0xFE0F or 0x1F3FB <= code <= 0x1F3FF
+            or 0xE0100 <= code <= 0xE01EF or (code >= 0x300 and combining(ch) != 0))
+
+
 def _pieces(line: str) -> list[tuple[int, int]]:
     """The unbreakable pieces of one line as (start, end) offsets: a Latin word or one ideographic character,
     with kinsoku characters glued to the piece they must stay with. Spaces between pieces are left out."""
@@ -37,6 +46,10 @@ def _pieces(line: str) -> list[tuple[int, int]]:
     word = -1  # where the Latin word being read began
     spaced = True  # a space (or the line's start) came before the next piece
     for i, ch in enumerate(line):
+        if i and _continues(ch, line[i - 1]) and (word >= 0 or (pieces and pieces[-1][1] == i)):
+            if word < 0:
+                pieces[-1][1] = i + 1
+            continue
         if ch == " " or ch == "\t":
             if word >= 0:
                 pieces.append([word, i, spaced])
@@ -68,7 +81,7 @@ def _cut(line: str, start: int, end: int, room: float, width: float, measure: Me
     cuts, used, limit = [], 0.0, room
     for i in range(start, end):
         w = measure(line[i])
-        if i > start and used + w > limit and (not cuts or i > cuts[-1]):
+        if i > start and used + w > limit and not _continues(line[i], line[i - 1]):
             cuts.append(i)
             used, limit = 0.0, width
         used += w
@@ -96,7 +109,7 @@ def line_spans(text: str, width: float, measure: Measure, first_indent: float = 
         line = text[p_start:p_end]
         begin, end, used = -1, -1, 0.0  # the line being filled: offsets into `line`, its width
         indent = len(line) - len(line.lstrip(" \t"))
-        if indent < len(line) and indent:  # a paragraph's own indentation stays (only spaces at a break go)
+        if indent < len(line) and indent and measure(line[:indent]) < room:  # its own indentation stays (if it fits)
             begin, end, used = 0, indent, measure(line[:indent])
         for start, stop in _pieces(line):
             w = measure(line[start:stop])

@@ -60,3 +60,12 @@ def test_spans_point_into_the_text_and_keep_its_own_spacing():
     assert [text[a:b] for a, b in spans] == ["ab  cd", "あい", "う。え", "お", "", "xyz"]  # 。 never hangs in a terminal
     assert line_spans("", 5, cells) == [(0, 0)] and break_lines("", 5, cells) == []
     assert break_lines("  → はい", 20, cells) == ["  → はい"]  # a paragraph's own indentation stays
+
+
+@pytest.mark.parametrize("cluster", ["か\u3099", "👍🏽", "e\u0301", "👨\u200d👩\u200d👧", "葛\U000E0100"])
+def test_a_character_and_what_belongs_to_it_stay_on_one_line(cluster):
+    text = "あいう" + cluster * 6
+    for width in range(2, 16):
+        for line in break_lines(text, float(width), cells):
+            assert line and not line.startswith(cluster[1:]), (width, line)  # never begins with the mark, tone or joined part
+            assert line.count(cluster[0]) * len(cluster) == len(line.replace("あ", "").replace("い", "").replace("う", "")), (width, line)
