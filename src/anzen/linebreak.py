@@ -101,8 +101,8 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 def line_spans(text: str, width: float, measure: Measure, first_indent: float = 0.0, hanging: bool = True) -> list[tuple[int, int]]:
     """Where each line of `text` begins and ends (offsets into it) when no line may be wider than `width`
     (by `measure`): its own line breaks kept, empty lines too; the first line `first_indent` narrower; spaces
-    at a break belong to no line (a paragraph's leading ones stay). `hanging`: 、。 may end a line past its width (print has margins; a
-    terminal cell does not)."""
+    at a break belong to no line (a paragraph's leading ones stay). `hanging`: 、。 may end a line past its
+    width (print has margins; a terminal cell does not)."""
     out: list[tuple[int, int]] = []
     room = width - first_indent
     for p_start, p_end in _paragraphs(text):
