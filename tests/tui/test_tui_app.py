@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from anzen.linebreak import NO_START
 from anzen.tui.navigation import ResumeEntry
 from anzen.tui.screens.confirm import ConfirmScreen
 from anzen.tui.screens.home import HomeScreen
 from anzen.tui.screens.interview import InterviewScreen
 from anzen.tui.screens.result import ResultScreen
-from anzen.tui.screens.source import SourceScreen
+from anzen.tui.screens.source import ArticlesView, SourceScreen
 
 from test_tui_walk_wakayama import BASICS_KEYS
 from tui_helpers import NO, OPEN_SUBCONTRACT, OPEN_WAKAYAMA, YES, drawn, export, exported_report, make_app, typed
@@ -90,11 +91,17 @@ async def test_f1_shows_the_full_text_of_the_articles_behind_the_question(out_di
         await pilot.press(*OPEN_WAKAYAMA, *BASICS_KEYS, YES, YES, YES, YES, YES, NO, "1", NO, NO, "f1")
         modal = app.screen
         assert isinstance(modal, SourceScreen)
-        texts = [str(s.render()) for s in modal.query(".article-title, .article-text")]
+        view = modal.query_one(ArticlesView)
+        texts = [content.plain for kind, content in view.parts if kind in ("title", "text")]
         assert texts[0].startswith("和歌山市 個人情報取扱特記事項 第7")
         assert "複写し、又は複製してはならない" in texts[1]
+        drawn = ["".join(cell.content.plain for cell in line).strip() for line in view.lines()]
+        assert texts[1].replace(" ", "") in "".join(drawn).replace(" ", ""), "every character drawn, in order"
+        for width in range(16, 60):  # (at some of these widths a Static would start a line with 、 or 。)
+            lines = ["".join(cell.content.plain for cell in line).strip() for line in view.lay_out(view.parts[1], width)]
+            assert not any(line[0] in NO_START for line in lines if line), (width, lines)
         await pilot.press("escape", "f4", "f1")
-        texts = [str(s.render()) for s in app.screen.query(".article-text")]
+        texts = [content.plain for kind, content in app.screen.query_one(ArticlesView).parts if kind == "text"]
         assert "copy" in texts[0].lower() and "複写" in texts[1], "English first, the Japanese original beside it"
 
 

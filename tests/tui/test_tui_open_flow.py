@@ -138,7 +138,7 @@ def test_the_first_question_is_drawn_before_the_store_the_result_and_the_side_pa
 
 async def test_questions_name_their_articles_and_f1_reads_their_texts(out_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from anzen import plan_cache
-    from anzen.tui.screens.source import SourceScreen
+    from anzen.tui.screens.source import ArticlesView, SourceScreen
 
     monkeypatch.setattr(plan_cache, "_kept", {})
     plan_cache.load_plan("wakayama-safety-report")  # built, and kept on disk
@@ -154,6 +154,6 @@ async def test_questions_name_their_articles_and_f1_reads_their_texts(out_dir: P
         assert not any(doc.articles.read for doc in sources.values()), "without reading any article's text"
         await pilot.press("f1")
         assert isinstance(app.screen, SourceScreen)
-        texts = [str(s.render()) for s in app.screen.query(".article-text")]
+        texts = [content.plain for kind, content in app.screen.query_one(ArticlesView).parts if kind == "text"]
         assert texts and all(texts), "F1 shows the texts, read now"
         assert any(doc.articles.read for doc in sources.values())
