@@ -42,7 +42,7 @@ NOTES: dict[str, str] = {
         "left: the conversation as one scrolling line view instead of a scroll container around one (−5.5 M in an "
         "experiment; its scrolling, anchoring, clicks and selection would all move), the answer area's container "
         "merged with the answer (~6 M, the same kind of change). The session after (the conversation's lines broken by "
-        "anzen.linebreak, Japanese rules, instead of Content.wrap): 1.17× in two full runs."
+        "anzen.linebreak, Japanese rules, instead of Content.wrap): 1.17–1.20× in this session's full runs."
     ),
     "2": (
         "Earlier: 0.36 s against 0.11 s (3.2×), then 2.2×, then 1.45× without pydantic at start. This round: the first "
@@ -118,7 +118,7 @@ NOTES: dict[str, str] = {
         "1,000 questions in 160 ms (64 ms in the last written run) and 10,000 in ~1.6 s (0.74 s): the machine "
         "(goal 4), not the code, and an absolute goal. Meeting 1 s there would take ~40% fewer instructions than "
         "the breakdown above leaves; the ×10 scaling stays met (9.2–10.2×). This session (the same machine: reference "
-        "loop 57–60 ms), nothing on this path changed: 1.54 s, ×10 costing 10.2×. Where the time goes, in wall time "
+        "loop 57–60 ms), nothing on this path changed: 1.54–1.62 s in this session's full runs, ×10 costing 9.6–10.4×. Where the time goes, in wall time "
         "(medians of 3 in one process): reading the flow's YAML 558 ms, of which libyaml and PyYAML's event layer "
         "alone take 276 ms (every event handed to a Python function that does nothing); validating it 127 ms; its "
         "loaded form 81 ms; the checklist 92 ms; the build 201 ms; article mentions 22 ms; the paths 466 ms (an "
@@ -133,7 +133,7 @@ NOTES: dict[str, str] = {
         "Met in the earlier written runs (0.35–0.41 s); the session before this one made it faster (Excel: each look "
         "made once and copied to its cells as openpyxl copies a cell's style, 245 → 77 ms; reportlab with its C "
         "speed-ups, the accel extra) but read 0.56–0.61 s on its slower machine (goal 4): ~450 ms came before any "
-        "page. This session, met again on that machine: 0.56–0.63 → 0.33 s. (1) The PDF's text is broken into lines "
+        "page. This session, met again on that machine: 0.56–0.63 → 0.33–0.39 s in its full runs. (1) The PDF's text is broken into lines "
         "by anzen.linebreak and drawn on the canvas (anzen.exports.pdf_text), not by reportlab's Paragraph: the "
         "platypus package is no longer imported (its URL pattern, case-insensitive over \\xa1-\\uffff, took ~60 ms "
         "to compile at import; platypus ~100 ms in all) and no markup is parsed per paragraph: importing the PDF "
@@ -177,7 +177,7 @@ NOTES: dict[str, str] = {
         "a smaller SQLite statement cache, the modules of the store imported on the UI thread, the interview screen's "
         "drawn lines dropped before the result is built (no change each). The session after (goal 1's work: the "
         "interview the app's first screen, not pushed over a blank one): 43.6–43.8 MiB, 1.28–1.29×. This session (the "
-        "conversation's and the result's lines broken by anzen.linebreak): 43.8 MiB in two full runs, 1.29×; in an A/B "
+        "conversation's and the result's lines broken by anzen.linebreak): 43.7–43.8 MiB in this session's full runs, 1.28–1.29×; in an A/B "
         "of whole interviews against the last session's code (five rounds, each its own kept plan) this session's "
         "peaked lower, not higher (44.9 against 46.3 MiB outside the benchmark's setup)."
     ),
