@@ -24,7 +24,7 @@ import stat
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from itertools import accumulate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
@@ -91,10 +91,16 @@ def cache_file(path: Path, library: Library) -> Path | None:
     folder = cache_dir()
     if folder is None:
         return None
+    key = fingerprint(FORMAT, __version__, sys.version, _code_stamp(), path.resolve(), library.flows_dir.resolve(), library.checklists_dir.resolve())
+    return folder / f"{path.stem[:40]}-{key}.pickle"
+
+
+def fingerprint(*parts: Any) -> str:
+    """A cache file's name for what it was made from (each part by its repr)."""
     key = blake2b()
-    for part in (FORMAT, __version__, sys.version, _code_stamp(), path.resolve(), library.flows_dir.resolve(), library.checklists_dir.resolve()):
+    for part in parts:
         key.update(repr(part).encode() + b"\x00")
-    return folder / f"{path.stem[:40]}-{key.hexdigest()[:32]}.pickle"
+    return key.hexdigest()[:32]
 
 
 def _code_stamp() -> list[tuple[str, int, int]]:
@@ -182,7 +188,7 @@ def _same(path: str, digest: str | None) -> bool:
 
 
 # -- reading and writing ----------------------------------------------------------
-def trusted(info: os.stat_result) -> bool:
+def _trusted(info: os.stat_result) -> bool:
     """Ours alone: owned by this user, writable by nobody else."""
     if not hasattr(os, "getuid"):  # Windows: the user's own profile folder protects it
         return True
@@ -191,11 +197,11 @@ def trusted(info: os.stat_result) -> bool:
 
 def open_own(cache: Path) -> tuple[BinaryIO, os.stat_result]:
     """The cache file opened for reading; OSError unless it is ours alone (a pickle is code)."""
-    if not trusted(os.stat(cache.parent)):
+    if not _trusted(os.stat(cache.parent)):
         raise PermissionError(f"{cache.parent}: not the user's own")
     handle = open(os.open(cache, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0)), "rb")
     info = os.fstat(handle.fileno())
-    if not stat.S_ISREG(info.st_mode) or not trusted(info) or info.st_mode & 0o077:
+    if not stat.S_ISREG(info.st_mode) or not _trusted(info) or info.st_mode & 0o077:
         handle.close()
         raise PermissionError(f"{cache}: not the user's own")
     return handle, info
@@ -294,25 +300,34 @@ class KeptArticles(Sequence[Any]):
 
 def _write(cache: Path, kept: Kept) -> None:
     depends, plan, named_from = kept
+
+    def write(handle: BinaryIO) -> None:
+        # each document's articles a pickle of its own, before the plan, which says where each begins
+        articles = {doc_id: pickle.dumps(list(doc.articles), protocol=pickle.HIGHEST_PROTOCOL) for doc_id, doc in plan.sources.items()}
+        starts = dict(zip(articles, accumulate((len(b) for b in articles.values()), initial=0)))
+        apart = plan.replace(sources={doc_id: doc.replace(articles=KeptArticles(doc_id, starts[doc_id])) for doc_id, doc in plan.sources.items()})
+        header = {"format": FORMAT, "depends": depends, "named_from": named_from, "articles": sum(map(len, articles.values()))}
+        pickle.dump(header, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        handle.writelines(articles.values())
+        pickle.dump(apart, handle, protocol=pickle.HIGHEST_PROTOCOL)
+
+    write_own(cache, write)
+
+
+def write_own(cache: Path, write: Callable[[BinaryIO], None]) -> None:
+    """Replace `cache` with what `write` writes, atomically, mode 0600, in a folder that is the user's own
+    alone. Any error and nothing is written: a kept file is only a shortcut, made again next time."""
     try:
         cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not trusted(os.stat(cache.parent)):
+        if not _trusted(os.stat(cache.parent)):
             return
-        fd, temp = tempfile.mkstemp(dir=cache.parent, prefix=".plan-", suffix=".tmp")  # 0600
+        fd, temp = tempfile.mkstemp(dir=cache.parent, prefix=".kept-", suffix=".tmp")  # 0600
         try:
-            # each document's articles a pickle of its own, before the plan, which says where each begins
-            articles = {doc_id: pickle.dumps(list(doc.articles), protocol=pickle.HIGHEST_PROTOCOL) for doc_id, doc in plan.sources.items()}
-            starts = dict(zip(articles, accumulate((len(b) for b in articles.values()), initial=0)))
-            apart = plan.replace(sources={doc_id: doc.replace(articles=KeptArticles(doc_id, starts[doc_id])) for doc_id, doc in plan.sources.items()})
-            header = {"format": FORMAT, "depends": depends, "named_from": named_from, "articles": sum(map(len, articles.values()))}
             with os.fdopen(fd, "wb") as handle:
-                pickle.dump(header, handle, protocol=pickle.HIGHEST_PROTOCOL)
-                handle.writelines(articles.values())
-                pickle.dump(apart, handle, protocol=pickle.HIGHEST_PROTOCOL)
+                write(handle)
             os.replace(temp, cache)
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise
-    except Exception:  # noqa: BLE001 - no cache this time (read-only home, full disk, no pickle): built next time
+    except Exception:  # noqa: BLE001 - read-only home, full disk, nothing to pickle: made next time
         return
-

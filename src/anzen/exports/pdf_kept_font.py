@@ -16,7 +16,6 @@ from __future__ import annotations
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 from weakref import WeakKeyDictionary
@@ -24,8 +23,7 @@ from weakref import WeakKeyDictionary
 import reportlab
 from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
-from anzen.digest import blake2b
-from anzen.plan_cache import cache_dir, open_own, trusted
+from anzen.plan_cache import cache_dir, fingerprint, open_own, write_own
 
 FORMAT = 1
 # what TTFont.__init__ sets: anything else (another reportlab) and no font is kept
@@ -54,10 +52,8 @@ def _cache_file(path: str, index: int) -> Path | None:
         info = os.stat(path)
     except OSError:
         return None
-    key = blake2b()
-    for part in (FORMAT, reportlab.Version, sys.version, os.path.realpath(path), index, info.st_size, info.st_mtime_ns):
-        key.update(repr(part).encode() + b"\x00")
-    return folder / "fonts" / f"{Path(path).stem[:40]}-{key.hexdigest()[:32]}.pickle"
+    key = fingerprint(FORMAT, reportlab.Version, sys.version, os.path.realpath(path), index, info.st_size, info.st_mtime_ns)
+    return folder / "fonts" / f"{Path(path).stem[:40]}-{key}.pickle"
 
 
 def _scale(units_per_em: int) -> Any:
@@ -90,26 +86,22 @@ def _read(cache: Path, name: str, path: str) -> TTFont | None:
 
 def _write(cache: Path, font: TTFont, path: str) -> None:
     try:
-        face = vars(font.face)
-        if set(vars(font)) != _FONT_FIELDS or any(f not in face for f in (*_NOT_KEPT, "unitsPerEm")):
-            return
-        if face["_pdfScale"](1234) != _scale(face["unitsPerEm"])(1234):
-            return
-        with open(path, "rb") as font_file:
-            if font_file.read() != face["_ttf_data"]:  # (a file changed since, or read otherwise)
-                return
-        kept = {"format": FORMAT, "face": {k: v for k, v in face.items() if k not in _NOT_KEPT},
-                "font": {k: v for k, v in vars(font).items() if k not in ("face", "state")}}
-        cache.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not trusted(os.stat(cache.parent)):
-            return
-        fd, temp = tempfile.mkstemp(dir=cache.parent, prefix=".font-", suffix=".tmp")  # 0600
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(temp, cache)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-    except Exception:  # noqa: BLE001 - no kept font this time (read-only home, full disk): parsed next time too
+        kept = _state(font, path)
+    except Exception:  # noqa: BLE001 - reportlab's objects not as expected: nothing kept, parsed next time
         return
+    if kept is not None:
+        write_own(cache, lambda handle: pickle.dump(kept, handle, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def _state(font: TTFont, path: str) -> dict[str, Any] | None:
+    """What a fresh parse found, to keep; None when this reportlab's objects are not what _read rebuilds."""
+    face = vars(font.face)
+    if set(vars(font)) != _FONT_FIELDS or any(f not in face for f in (*_NOT_KEPT, "unitsPerEm")):
+        return None
+    if face["_pdfScale"](1234) != _scale(face["unitsPerEm"])(1234):
+        return None
+    with open(path, "rb") as font_file:
+        if font_file.read() != face["_ttf_data"]:  # (a file changed since, or read otherwise)
+            return None
+    return {"format": FORMAT, "face": {k: v for k, v in face.items() if k not in _NOT_KEPT},
+            "font": {k: v for k, v in vars(font).items() if k not in ("face", "state")}}
