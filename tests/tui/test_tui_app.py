@@ -155,6 +155,19 @@ async def test_the_home_screen_offers_sessions_to_resume_only_when_there_are_som
         assert screen.state.interview.value("applicant") == "X"
 
 
+
+async def test_the_list_of_reports_takes_the_room_a_taller_terminal_gives_and_the_mode_choice_stays_below(out_dir: Path) -> None:
+    heights = {}
+    for rows in (24, 40):
+        app = make_app(out_dir)
+        async with app.run_test(size=(100, rows)) as pilot:
+            await pilot.pause()
+            flows, mode = app.screen.query_one("#flows"), app.screen.query_one("#mode")
+            heights[rows] = flows.region.height
+            assert mode.region.y >= flows.region.bottom and mode.region.bottom <= rows - 1  # on screen, above the footer
+    assert heights[40] == heights[24] + 16
+
+
 async def test_switching_language_after_the_last_answer_redraws_every_screen(out_dir: Path) -> None:
     from anzen.tui.screens.review import ReviewScreen
     from test_tui_walk_wakayama import GOOD
