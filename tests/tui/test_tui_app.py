@@ -168,6 +168,28 @@ async def test_the_list_of_reports_takes_the_room_a_taller_terminal_gives_and_th
     assert heights[40] == heights[24] + 16
 
 
+@pytest.mark.parametrize("width", [24, 37, 50, 76])
+def test_a_report_in_the_list_is_laid_out_as_the_interview_is_its_description_under_its_title(width: int) -> None:
+    from rich.cells import cell_len
+
+    from anzen.cli.flows import flow_summaries
+    from anzen.tui.screens.home import INDENT, flow_option
+
+    rows = [*flow_summaries(), {"id": "broken", "error": "3 problem(s): run anzen flows check broken"}]
+    for row in rows:
+        for lang in ("ja", "en"):
+            lines = flow_option(row, lang, width).prompt.plain.split("\n")  # type: ignore[union-attr]
+            heading = next(i for i, line in enumerate(lines) if line.startswith(INDENT))  # the title's lines come first
+            title, rest = lines[:heading], lines[heading:]
+            assert title and all(line.startswith(INDENT) and line[len(INDENT)] != " " for line in rest), lines
+            shown = row["title"].get(lang) or row["title"]["ja"] if "title" in row else row["id"]
+            assert "".join(title).replace(" ", "") == shown.replace(" ", "")
+            assert all(cell_len(line) <= width for line in lines), (width, lines)
+            assert not any(line.strip()[0] in NO_START for line in lines), lines
+            said = (row.get("description") or {}).get(lang) or (row.get("description") or {}).get("ja") or row.get("error", "")
+            assert said.replace(" ", "") in "".join(line.strip() for line in rest).replace(" ", "")  # all of it, in order
+
+
 async def test_switching_language_after_the_last_answer_redraws_every_screen(out_dir: Path) -> None:
     from anzen.tui.screens.review import ReviewScreen
     from test_tui_walk_wakayama import GOOD

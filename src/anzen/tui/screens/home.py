@@ -19,19 +19,31 @@ from anzen.tui.keys import localize_bindings
 from anzen.tui.navigation import RecentReport, ResumeEntry, StartRequest
 from anzen.tui.state import SELF, STAFF
 from anzen.tui.widgets.footer import Footer
+from anzen.tui.widgets.lines import wrap
 from anzen.tui.widgets.toggles import MarkedRadioButton as RadioButton
 from anzen.tui.words import w
 
 
-def flow_option(row: dict[str, Any], lang: str) -> Option:
+INDENT = "  "  # a report's description and facts, under its title
+
+
+def flow_option(row: dict[str, Any], lang: str, width: int = 0) -> Option:
+    """A report in the list: its title, description and facts, laid out for `width` cells (0: left to the
+    list) as the interview's text is (anzen.linebreak), the description's lines under one another."""
+    def block(content: Content, indent: str = "") -> list[Content]:
+        if width <= len(indent):
+            return [Content(indent) + content]
+        return [Content(indent) + line for line in wrap(content, width - len(indent))]
+
     if "error" in row:
-        return Option(Content.assemble((str(row["id"]), "bold"), "\n  ", (w(lang, "home.broken", error=row["error"]), "$text-error")), id=str(row["id"]), disabled=True)
+        lines = [Content.styled(str(row["id"]), "bold"), *block(Content.styled(w(lang, "home.broken", error=row["error"]), "$text-error"), INDENT)]
+        return Option(Content("\n").join(lines), id=str(row["id"]), disabled=True)
     title, description = row["title"], row.get("description") or {}
     langs = "日本語" + (" / English" if title.get("en") else "")
-    lines = [Content.styled(title.get(lang) or title["ja"], "bold")]
+    lines = block(Content.styled(title.get(lang) or title["ja"], "bold"))
     if description:
-        lines.append(Content("  " + (description.get(lang) or description["ja"])))
-    lines.append(Content.styled("  " + w(lang, "home.questions", n=row["questions"]) + " · " + w(lang, "home.langs", langs=langs), "$foreground-muted"))
+        lines += block(Content(description.get(lang) or description["ja"]), INDENT)
+    lines += block(Content.styled(w(lang, "home.questions", n=row["questions"]) + " · " + w(lang, "home.langs", langs=langs), "$foreground-muted"), INDENT)
     return Option(Content("\n").join(lines), id=str(row["id"]))
 
 
@@ -95,15 +107,7 @@ class HomeScreen(Screen[StartRequest]):
         self.query_one("#mode-self", RadioButton).label = w(lang, "mode_self")
         self.query_one("#mode-staff", RadioButton).label = w(lang, "mode_staff")
         self.query_one("#staff", Input).placeholder = w(lang, "home.staff")
-        flows = self.query_one("#flows", OptionList)
-        highlighted = flows.highlighted
-        flows.clear_options()
-        options: list[Option | None] = []
-        for row in self.flows:
-            options.extend([None, flow_option(row, lang)] if options else [flow_option(row, lang)])
-        flows.add_options(options)
-        first = next((i for i in range(flows.option_count) if not flows.get_option_at_index(i).disabled), None)
-        flows.highlighted = highlighted if highlighted is not None else first
+        self._fill_flows()
         if self.resumable:
             self.query_one("#resume-label", Static).update(w(lang, "home.resume"))
             resume = self.query_one("#resume", OptionList)
@@ -122,6 +126,25 @@ class HomeScreen(Screen[StartRequest]):
                 Option(Content.assemble((r.title, "bold"), "  ", r.respondent or "", "  ", (r.generated_at, "$foreground-muted")), id=str(n))
                 for n, r in enumerate(self.recent)
             ])
+
+    def _fill_flows(self) -> None:
+        flows = self.query_one("#flows", OptionList)
+        # the options' own width: inside the list's padding, each option's padding (0 1), and the scrollbar a
+        # list of this length nearly always has (with none, two cells are left over: nothing folds again)
+        width = flows.content_region.width - 2 - flows.styles.scrollbar_size_vertical
+        highlighted, scrolled = flows.highlighted, flows.scroll_y
+        flows.clear_options()
+        options: list[Option | None] = []
+        for row in self.flows:
+            option = flow_option(row, self.lang, max(width, 0))
+            options.extend([None, option] if options else [option])
+        flows.add_options(options)
+        first = next((i for i in range(flows.option_count) if not flows.get_option_at_index(i).disabled), None)
+        flows.highlighted = highlighted if highlighted is not None else first
+        flows.scroll_to(y=scrolled, animate=False, immediate=True)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fill_flows)  # once the list has its new width
 
     @property
     def mode(self) -> str:
