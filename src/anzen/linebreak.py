@@ -77,15 +77,30 @@ def _pieces(line: str) -> list[tuple[int, int]]:
 
 def _cut(line: str, start: int, end: int, room: float, width: float, measure: Measure) -> list[int]:
     """Where to cut a piece wider than a line: the first run fits in `room`, the others in `width` (one
-    character at least each, so that a glyph wider than the line still moves on)."""
+    character at least each, so that a glyph wider than the line still moves on). A cut goes between a
+    character and what belongs to it (a mark, a joined part) only where that cluster alone is wider than
+    a line: text joined without end (a hostile answer) still stays inside the page."""
     cuts, used, limit = [], 0.0, room
+    run = boundary = start  # where this line's part begins; the last place in it between two clusters
     for i in range(start, end):
         w = measure(line[i])
-        if i > start and used + w > limit and not _continues(line[i], line[i - 1]):
-            cuts.append(i)
-            used, limit = 0.0, width
+        joined = i > start and _continues(line[i], line[i - 1])
+        if i > start and not joined:
+            boundary = i
+        if i > run and used + w > limit:
+            cut = boundary if joined and boundary > run else i  # before its cluster, or inside one wider than a line
+            cuts.append(cut)
+            run, used, limit = cut, measure(line[cut:i]), width
         used += w
     return cuts
+
+
+def _cluster_end(line: str, start: int, end: int) -> int:
+    """Where the character at `start` and what belongs to it end."""
+    i = start + 1
+    while i < end and _continues(line[i], line[i - 1]):
+        i += 1
+    return i
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -118,8 +133,8 @@ def line_spans(text: str, width: float, measure: Measure, first_indent: float = 
             if fits:
                 begin, end, used = (start if begin < 0 else begin), stop, used + gap + w
                 continue
-            if w > width:  # wider than any line: cut it, starting on this line when its first character fits there
-                if begin >= 0 and used + gap + measure(line[start]) > room:
+            if w > width:  # wider than any line: cut it, starting on this line when its first character (cluster) fits there
+                if begin >= 0 and used + gap + measure(line[start:_cluster_end(line, start, stop)]) > room:
                     out.append((p_start + begin, p_start + end))
                     begin, used, gap, room = -1, 0.0, 0.0, width
                 cuts = _cut(line, start, stop, room - used - gap, width, measure)

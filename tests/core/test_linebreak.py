@@ -65,7 +65,15 @@ def test_spans_point_into_the_text_and_keep_its_own_spacing():
 @pytest.mark.parametrize("cluster", ["か\u3099", "👍🏽", "e\u0301", "👨\u200d👩\u200d👧", "葛\U000E0100"])
 def test_a_character_and_what_belongs_to_it_stay_on_one_line(cluster):
     text = "あいう" + cluster * 6
-    for width in range(2, 16):
+    for width in range(int(cells(cluster)), 16):  # (a cluster wider than the whole line is cut: see below)
         for line in break_lines(text, float(width), cells):
             assert line and not line.startswith(cluster[1:]), (width, line)  # never begins with the mark, tone or joined part
             assert line.count(cluster[0]) * len(cluster) == len(line.replace("あ", "").replace("い", "").replace("う", "")), (width, line)
+
+
+@pytest.mark.parametrize("text", ["a\u200d" * 300, "👍\u200d" * 100, "株式会社" + "e\u0301" * 200, "x" + "\u0301" * 100, "👨\u200d👩\u200d👧"])
+def test_text_joined_without_end_still_stays_inside_the_line(text):
+    for width in (2, 3, 10, 41):
+        lines = break_lines(text, float(width), cells)
+        assert "".join(lines) == text  # nothing lost
+        assert all(cells(line) <= width for line in lines), (width, [cells(line) for line in lines])
