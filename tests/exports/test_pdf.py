@@ -40,6 +40,19 @@ def test_user_text_is_printed_literally(pdf_path):
     assert squash('=HYPERLINK("http://evil.example","x")') in text
 
 
+def test_invisible_characters_are_not_printed_as_boxes(wakayama_plan, tmp_path):
+    # a variation selector (異体字), joiners, a right-to-left override: the font has no glyph for them
+    from exports_testing import WAKAYAMA, fill
+
+    from anzen.exports.pdf_text import printable
+
+    answers = {**WAKAYAMA, "contractor": "株式会社葛\U000E0100城\u200dサンプル", "address": "\u202e和歌山市\u202c七番丁\u200b23"}
+    text = squash("".join(pages_text(write(tmp_path, render(fill(wakayama_plan, answers), "pdf")))))
+    assert "株式会社葛城サンプル" in text and "和歌山市七番丁23" in text
+    assert not set(text) & {"\U000E0100", "\u200d", "\u202e", "\u202c", "\u200b"}
+    assert printable("葛\U000E0100\u00ad\ufeffa\u2060b 株式会社") == "葛ab 株式会社" and printable("plain text") == "plain text"
+
+
 def test_application_lists_each_subcontractor_with_its_entries(pdf_path):
     text = squash("".join(pages_text(pdf_path)))
     for expected in ("再委託先1有限会社データ入力", "再委託先2株式会社コール補助", "(1)再委託を行う業務の内容", "申請書の入力作業",

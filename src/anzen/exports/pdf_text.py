@@ -16,6 +16,20 @@ from anzen.linebreak import break_lines
 
 _UNIT_WIDTHS: dict[str, dict[str, float]] = {}  # per font: each character's width at 1 pt, measured once
 
+# Unicode's default-ignorable code points (zero-width joiners and spaces, variation selectors, bidi controls,
+# tags…): invisible where a font supports them, but reportlab draws each one the font lacks as a box (IPAex
+# lacks them all), and a right-to-left override would reorder the text. Printed without them.
+_IGNORABLE_RANGES = ((0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
+                     (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
+                     (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+                     (0xE0000, 0xE0FFF))
+_UNPRINTED = {code: None for low, high in _IGNORABLE_RANGES for code in range(low, high + 1)}
+
+
+def printable(text: str) -> str:
+    """`text` without the characters nothing is printed for."""
+    return text.translate(_UNPRINTED) if not text.isascii() else text
+
 
 def measurer(font: str, size: float) -> Callable[[str], float]:
     """The width of a string in `font` at `size` points."""
@@ -41,7 +55,7 @@ class TextBlock:
 
     def __init__(self, text: str, font: str, size: float, color: Any, align: str = "left", leading: float | None = None,
                  indent: float = 0.0) -> None:
-        self.text, self.font, self.size, self.color, self.align = text, font, size, color, align
+        self.text, self.font, self.size, self.color, self.align = printable(text), font, size, color, align
         self.leading = leading or size * 1.5
         self.indent = indent
         self._width: float | None = None
