@@ -192,6 +192,34 @@ def test_review_keeps_the_blocks_of_a_group_when_confirmed(tmp_path: Path, priva
         assert [e.kind for e in store.history(session_id, "subs") if e.actor == "staff"] == ["confirm"]
 
 
+def test_the_list_printed_to_another_program_holds_whole_values_a_line_each(flow_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    long_name = "株式会社" + "とても長い名前の事業者" * 8
+    with open_store() as store:
+        first = store.create(str(flow_file), respondent=long_name)
+        second = store.create(str(flow_file), respondent="株式会社\t偽の列\n偽の行\r\x1b[31m")
+    status, out, _ = run(capsys, "sessions", "list")
+    lines = out.splitlines()
+    assert status == 0 and len(lines) == 3  # a header and a line per session, however wide the terminal would be
+    rows = {line.split("\t")[0]: line.split("\t") for line in lines[1:]}
+    assert lines[0].split("\t")[:3] == ["id", "事業者", "フロー"]
+    assert rows[first.id][1:5] == [long_name, "mini", "回答中", "0/6"]
+    assert rows[second.id][1] == "株式会社 偽の列 偽の行  [31m" and len(rows[second.id]) == 7  # the name's tab and breaks made spaces
+
+
+def test_the_list_in_a_narrow_terminal_folds_long_values_and_cuts_none(flow_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import re
+    import sys
+
+    with open_store() as store:
+        info = store.create(str(flow_file), respondent="株式会社" + "長い名前" * 10)
+    monkeypatch.setenv("COLUMNS", "60")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    status, out, _ = run(capsys, "sessions", "list")
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert status == 0 and "┃" in plain and info.id in plain  # the table, with the id whole
+    assert "…" not in plain and plain.count("長") == 10 and all(len(line) <= 60 for line in plain.splitlines())
+
+
 def test_a_busy_session_is_a_clear_message_not_a_crash(flow_file: Path, private_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from test_concurrency import child, ready, release
 

@@ -40,23 +40,37 @@ def cmd_list(store: Any, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps([r.as_dict() for r in rows], ensure_ascii=False, indent=2))
         return EXIT_OK
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
     en = args.lang == "en"
     if not rows:
         print("No saved sessions." if en else "保存されたセッションはありません。")
         return EXIT_OK
-    table = Table(*(["id", "respondent", "flow", "status", "progress", "last change", "open"] if en else
-                    ["id", "事業者", "フロー", "状態", "進捗", "最終更新", "使用中"]))
-    table.columns[0].no_wrap = True  # the id is what the other commands take: never cut
+    header = ["id", "respondent", "flow", "status", "progress", "last change", "open"] if en else ["id", "事業者", "フロー", "状態", "進捗", "最終更新", "使用中"]
+    lines = []
     for r in rows:
         status = ("finished" if en else "完了") if r.finished else ("in progress" if en else "回答中")
-        busy = f"pid {r.busy.pid}" if r.busy else ""
-        table.add_row(*(Text(x) for x in (r.id, r.respondent or "—", r.flow_id, status, _progress(r), r.updated_at[:16].replace("T", " "), busy)))
+        lines.append([r.id, r.respondent or "—", r.flow_id, status, _progress(r), r.updated_at[:16].replace("T", " "), f"pid {r.busy.pid}" if r.busy else ""])
+    if not sys.stdout.isatty():  # to a file or another program: whole values, a tab between them (grep, cut, a spreadsheet)
+        for line in [header, *lines]:
+            print("\t".join(_one_line(x) for x in line))
+        return EXIT_OK
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(*header)
+    for column in table.columns:
+        column.overflow = "fold"  # a narrow terminal folds a long name onto more lines; nothing is cut off
+    table.columns[0].no_wrap = True  # the id is what the other commands take: never cut
+    for line in lines:
+        table.add_row(*(Text(x) for x in line))
     Console(highlight=False).print(table)
     return EXIT_OK
+
+
+def _one_line(text: str) -> str:
+    """A value on one line of tab-separated output: a tab, line break or other control character in it (a
+    respondent's name is typed by someone) becomes a space."""
+    return "".join(" " if ch < " " or ch == "\x7f" or "\x80" <= ch <= "\x9f" or ch in "\u2028\u2029" else ch for ch in text)
 
 
 def cmd_show(store: Any, args: argparse.Namespace) -> int:
