@@ -139,3 +139,7 @@ def test_flows_check_and_list(tmp_path):
     assert problems[0]["file"].endswith("bad.yaml") and problems[0]["line"] == 4
     listing = json.loads(anzen("flows", "list", "--json", cwd=tmp_path).stdout)
     assert {row["id"]: row["questions"] for row in listing}["wakayama-safety-report"] > 20
+    table = [line.split("\t") for line in anzen("flows", "list", cwd=tmp_path).stdout.splitlines()]  # to a pipe: whole values
+    assert table[0] == ["id", "version", "タイトル", "質問数"] and all(len(row) == 4 for row in table)
+    titles = {row[0]: row[2] for row in table[1:]}
+    assert titles["wakayama-safety-report"] == "安全管理措置等の履行状況報告書（和歌山市）" and len(titles) == len(listing)

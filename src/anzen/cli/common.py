@@ -23,6 +23,34 @@ class CommandError(Exception):
         self.status = status
 
 
+def print_table(header: list[str], rows: list[list[str]], styles: dict[tuple[int, int], str] | None = None) -> None:
+    """A table of plain values (user text is never read as markup). In a terminal, drawn by rich with long
+    values folded, never cut, and the first column (an id other commands take) whole; to a file or another
+    program, a tab-separated line per row with whole values (for grep, cut or a spreadsheet). `styles`:
+    (row, column) → a rich style, for the terminal."""
+    if not sys.stdout.isatty():
+        for row in [header, *rows]:
+            print("\t".join(one_line(value) for value in row))
+        return
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    table = Table(*header)
+    for column in table.columns:
+        column.overflow = "fold"
+    table.columns[0].no_wrap = True
+    for r, row in enumerate(rows):
+        table.add_row(*(Text(value, style=(styles or {}).get((r, c), "")) for c, value in enumerate(row)))
+    Console(highlight=False).print(table)
+
+
+def one_line(text: str) -> str:
+    """A value on one line of tab-separated output: a tab, line break or other control character in it
+    (typed by someone: a respondent's name) becomes a space."""
+    return "".join(" " if ch < " " or "\x7f" <= ch <= "\x9f" or ch in "\u2028\u2029" else ch for ch in text)
+
+
 def print_problems(problems: list[Problem], stream=None) -> None:
     stream = stream or sys.stderr
     for problem in problems:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
-from anzen.cli.common import EXIT_OK, EXIT_PROBLEMS, print_problems
+from anzen.cli.common import EXIT_OK, EXIT_PROBLEMS, print_problems, print_table
 from anzen.errors import Problem, ProblemsError
 
 
@@ -78,17 +78,14 @@ def _list(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return EXIT_OK
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
     lang = args.lang
-    table = Table("id", "version", "title" if lang == "en" else "タイトル", "questions" if lang == "en" else "質問数")
+    lines, styles = [], {}
     for row in rows:
         if "error" in row:
-            table.add_row(Text(str(row["id"])), "", Text(str(row["error"]), style="red"), "")
+            styles[(len(lines), 2)] = "red"
+            lines.append([str(row["id"]), "", str(row["error"]), ""])
             continue
         title = row["title"]  # type: ignore[index]
-        table.add_row(Text(str(row["id"])), Text(str(row["version"])), Text(title[lang] or title["ja"]), Text(str(row["questions"])))  # type: ignore[index]
-    Console().print(table)
+        lines.append([str(row["id"]), str(row["version"]), title[lang] or title["ja"], str(row["questions"])])  # type: ignore[index]
+    print_table(["id", "version", "title" if lang == "en" else "タイトル", "questions" if lang == "en" else "質問数"], lines, styles)
     return EXIT_OK

@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from anzen.cli.common import EXIT_OK, EXIT_PROBLEMS, CommandError, open_store_or_fail, store_errors
+from anzen.cli.common import EXIT_OK, EXIT_PROBLEMS, CommandError, open_store_or_fail, print_table, store_errors
 
 
 def _plain(value: Any) -> str:
@@ -49,28 +49,8 @@ def cmd_list(store: Any, args: argparse.Namespace) -> int:
     for r in rows:
         status = ("finished" if en else "完了") if r.finished else ("in progress" if en else "回答中")
         lines.append([r.id, r.respondent or "—", r.flow_id, status, _progress(r), r.updated_at[:16].replace("T", " "), f"pid {r.busy.pid}" if r.busy else ""])
-    if not sys.stdout.isatty():  # to a file or another program: whole values, a tab between them (grep, cut, a spreadsheet)
-        for line in [header, *lines]:
-            print("\t".join(_one_line(x) for x in line))
-        return EXIT_OK
-    from rich.console import Console
-    from rich.table import Table
-    from rich.text import Text
-
-    table = Table(*header)
-    for column in table.columns:
-        column.overflow = "fold"  # a narrow terminal folds a long name onto more lines; nothing is cut off
-    table.columns[0].no_wrap = True  # the id is what the other commands take: never cut
-    for line in lines:
-        table.add_row(*(Text(x) for x in line))
-    Console(highlight=False).print(table)
+    print_table(header, lines)
     return EXIT_OK
-
-
-def _one_line(text: str) -> str:
-    """A value on one line of tab-separated output: a tab, line break or other control character in it (a
-    respondent's name is typed by someone) becomes a space."""
-    return "".join(" " if ch < " " or ch == "\x7f" or "\x80" <= ch <= "\x9f" or ch in "\u2028\u2029" else ch for ch in text)
 
 
 def cmd_show(store: Any, args: argparse.Namespace) -> int:
