@@ -127,7 +127,19 @@ NOTES: dict[str, str] = {
         "this machine takes 150 ms, which puts this code at ~0.66 s there. Meeting 1 s here would need ~35% less "
         "work than is left, and no stage holds that much: even with the YAML at its event layer's floor the other "
         "stages take ~875 ms. What could get there is not a micro-optimisation: a YAML parser that reports lines "
-        "without a Python call per event, or a large flow's paths checked in parallel processes."
+        "without a Python call per event, or a large flow's paths checked in parallel processes. The session after "
+        "(a slower machine again: the reference loop 69–76 ms against 57–60), nothing on this path changed: 1.86–1.88 s, "
+        "×10 costing 9.9×. Measured again, stage by stage (one process, the second of two runs): reading the flow's "
+        "YAML 670 ms, of which libyaml and PyYAML's event layer with callbacks that do nothing take 332 ms for its "
+        "272,851 events (1.2 µs an event before any of our code runs); validating 130; the loaded form 100; the "
+        "checklist 115; the build 235; article mentions 27; exploring the paths 490 (12,750 leaves); the path rules "
+        "71. Meeting 1 s here would take 46% less, more than the whole exploration and build together; the serial "
+        "floor of one file read by PyYAML and checked by pydantic is ~0.46 s. Weighed and left: exploring the parts "
+        "in two processes (at most ~250 ms less on two cores, less the leaves' pickling, for a fork per check and a "
+        "second way of running the same code), the YAML's values built as events arrive rather than read back, "
+        "and the explorer's sample values answered without being normalised again (their shares in the profile: "
+        "~85 and ~40 ms): together still ~1.5 s. A parser of our own for the YAML subset that flows use would be a "
+        "second YAML implementation to keep correct, which the brief asks us not to write."
     ),
     "6": (
         "Met in the earlier written runs (0.35–0.41 s); the session before this one made it faster (Excel: each look "
@@ -150,7 +162,9 @@ NOTES: dict[str, str] = {
         "the font ~5 ms). A test makes the PDF in fresh processes without, then with the kept parse: the same bytes. "
         "(3) Excel: each look made once a workbook instead of once a sheet (the same file). What is left: openpyxl's "
         "import (~120 ms: its package imports its reader, charts and styles), the Excel sheets (~75 ms), reportlab's "
-        "canvas and its Pillow (~60 ms)."
+        "canvas and its Pillow (~60 ms). The session after, nothing on this path changed but the PDF's text leaving "
+        "out invisible characters (str.translate, only for non-ASCII text): 0.42 s on a machine ~1.2× slower at pure "
+        "Python (PDF 192 ms, Excel 212 ms, both ~1.25× the last run's): met, with less room."
     ),
     "7": (
         "Earlier: 83 → 75 → 48.6 → 48.3 → 46.7 MiB (a pydantic-free loaded form; the result and the conversation as "
