@@ -221,7 +221,7 @@ async def test_a_report_written_earlier_can_be_opened_again_from_home(out_dir: P
         await pilot.press("tab", "tab")  # past the reports and the kind of interview
         assert app.focused is not None and app.focused.id == "recent"
         assert len(app.focused.options) == 1
-        await pilot.press("home", "enter")
+        await pilot.press("enter")  # the newest is highlighted already
         assert isinstance(app.screen, ReviewScreen), "every question answered: straight to the review"
         assert app.screen.state.interview.answers == written["answers"]
 
@@ -269,3 +269,21 @@ async def test_the_progress_bar_is_its_whole_width_at_every_count() -> None:
         assert all(len(line) == 24 for line in drawn.values()), drawn
         assert drawn[19] == "━" * 7 + "╸" + "━" * 16, "after a half cell, the track goes on"
         assert drawn[1] == "╸" + "━" * 23
+
+
+async def test_a_narrow_terminal_shows_the_conversation_alone_with_the_count_of_answers_in_the_title(out_dir: Path) -> None:
+    app = make_app(out_dir)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await pilot.press(*OPEN_WAKAYAMA)
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen) and screen.has_class("-compact")
+        assert not screen.query_one("#side").display and screen.query_one("#transcript").region.width >= 55
+        title = str(screen.query_one("#flow-title").render())
+        assert title.startswith("0 / ") and "安全管理措置等の履行状況報告書" in title
+        await pilot.press("enter")  # the municipality, prefilled
+        assert str(screen.query_one("#flow-title").render()).startswith("1 / ")
+        await pilot.resize_terminal(100, 24)
+        await pilot.pause()
+        assert not screen.has_class("-compact") and screen.query_one("#side").display
+        assert str(screen.query_one("#flow-title").render()).startswith("安全管理措置等")  # the count is in the side panel

@@ -44,7 +44,7 @@ class AnzenApp(App[None]):
         Binding("f4", "switch_lang", "key.lang"),
         Binding("ctrl+t", "toggle_theme", "key.theme", show=False),
     ]
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (170, "-very-wide")]  # screens style themselves per width
+    HORIZONTAL_BREAKPOINTS = [(0, "-compact"), (72, "-narrow"), (110, "-wide"), (170, "-very-wide")]  # screens style themselves per width
     lang: reactive[str] = reactive("ja", init=False)
 
     def __init__(self, lang: str = "ja", *, today: date | None = None, clock: Callable[[], datetime] = _now,

@@ -19,7 +19,7 @@ from anzen.tui.keys import localize_bindings
 from anzen.tui.navigation import RecentReport, ResumeEntry, StartRequest
 from anzen.tui.state import SELF, STAFF
 from anzen.tui.widgets.footer import Footer
-from anzen.tui.widgets.lines import wrap
+from anzen.tui.widgets.lines import indented, option_width
 from anzen.tui.widgets.toggles import MarkedRadioButton as RadioButton
 from anzen.tui.words import w
 
@@ -30,20 +30,15 @@ INDENT = "  "  # a report's description and facts, under its title
 def flow_option(row: dict[str, Any], lang: str, width: int = 0) -> Option:
     """A report in the list: its title, description and facts, laid out for `width` cells (0: left to the
     list) as the interview's text is (anzen.linebreak), the description's lines under one another."""
-    def block(content: Content, indent: str = "") -> list[Content]:
-        if width <= len(indent):
-            return [Content(indent) + content]
-        return [Content(indent) + line for line in wrap(content, width - len(indent))]
-
     if "error" in row:
-        lines = [Content.styled(str(row["id"]), "bold"), *block(Content.styled(w(lang, "home.broken", error=row["error"]), "$text-error"), INDENT)]
+        lines = [Content.styled(str(row["id"]), "bold"), *indented(Content.styled(w(lang, "home.broken", error=row["error"]), "$text-error"), width, INDENT)]
         return Option(Content("\n").join(lines), id=str(row["id"]), disabled=True)
     title, description = row["title"], row.get("description") or {}
     langs = "日本語" + (" / English" if title.get("en") else "")
-    lines = block(Content.styled(title.get(lang) or title["ja"], "bold"))
+    lines = indented(Content.styled(title.get(lang) or title["ja"], "bold"), width)
     if description:
-        lines += block(Content(description.get(lang) or description["ja"]), INDENT)
-    lines += block(Content.styled(w(lang, "home.questions", n=row["questions"]) + " · " + w(lang, "home.langs", langs=langs), "$foreground-muted"), INDENT)
+        lines += indented(Content(description.get(lang) or description["ja"]), width, INDENT)
+    lines += indented(Content.styled(w(lang, "home.questions", n=row["questions"]) + " · " + w(lang, "home.langs", langs=langs), "$foreground-muted"), width, INDENT)
     return Option(Content("\n").join(lines), id=str(row["id"]))
 
 
@@ -126,17 +121,16 @@ class HomeScreen(Screen[StartRequest]):
                 Option(Content.assemble((r.title, "bold"), "  ", r.respondent or "", "  ", (r.generated_at, "$foreground-muted")), id=str(n))
                 for n, r in enumerate(self.recent)
             ])
+            recent.highlighted = 0  # reached by Tab, Enter opens the newest at once
 
     def _fill_flows(self) -> None:
         flows = self.query_one("#flows", OptionList)
-        # the options' own width: inside the list's padding, each option's padding (0 1), and the scrollbar a
-        # list of this length nearly always has (with none, two cells are left over: nothing folds again)
-        width = flows.content_region.width - 2 - flows.styles.scrollbar_size_vertical
+        width = option_width(flows)
         highlighted, scrolled = flows.highlighted, flows.scroll_y
         flows.clear_options()
         options: list[Option | None] = []
         for row in self.flows:
-            option = flow_option(row, self.lang, max(width, 0))
+            option = flow_option(row, self.lang, width)
             options.extend([None, option] if options else [option])
         flows.add_options(options)
         first = next((i for i in range(flows.option_count) if not flows.get_option_at_index(i).disabled), None)

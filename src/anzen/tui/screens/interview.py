@@ -100,7 +100,7 @@ class InterviewScreen(OtherScreens, Screen[GoHome]):
     def compose(self) -> ComposeResult:
         # laid out by the screen's grid (interview.tcss): no container across the whole width, whose
         # lines the compositor would cut at every edge beneath it
-        yield Static(Content.styled(self.state.plan.flow.title.get(self.lang), "bold"), id="flow-title")
+        yield Static(self.title_line(), id="flow-title")
         with Vertical(id="conversation"):
             yield Transcript(self.lang, id="transcript")
             yield Vertical(id="answer-area")
@@ -135,7 +135,6 @@ class InterviewScreen(OtherScreens, Screen[GoHome]):
 
     async def watch_lang(self, lang: str) -> None:
         localize_bindings(self, lang)
-        self.query_one("#flow-title", Static).update(Content.styled(self.state.plan.flow.title.get(lang), "bold"))
         self.query_one(Transcript).relabel(lang)
         self.refresh_side()
         if self._area is not None:
@@ -195,7 +194,19 @@ class InterviewScreen(OtherScreens, Screen[GoHome]):
         if old:
             await area.remove_children(old)
 
+    def title_line(self) -> Content:
+        """The report's title; on a screen too narrow for the side panel, after how many questions are answered."""
+        title = Content.styled(self.state.plan.flow.title.get(self.lang), "bold")
+        progress = self.interview.progress() if self.has_class("-compact") else None
+        return title if progress is None else Content.styled(w(self.lang, "progress", answered=progress.answered, total=progress.total), "bold") + "  " + title
+
+    def show_title(self) -> None:
+        self.query_one("#flow-title", Static).update(self.title_line())
+
+    on_resize = show_title  # (Textual has given the screen its new width's class by then)
+
     def refresh_side(self) -> None:
+        self.show_title()
         side = self.query("#side")
         if not side:  # not mounted yet: it is filled when it is
             return

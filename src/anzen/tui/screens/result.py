@@ -63,7 +63,7 @@ class ResultScreen(Screen[ResultAction]):
         yield Static("", id="title")
         yield VerticalScroll(id="report", can_focus=True)
         with Vertical(id="export"):
-            with Horizontal(classes="export-row"):
+            with Horizontal(classes="export-row", id="formats-row"):
                 yield Static("", id="formats-label", markup=False)
                 yield CheckRow([(fmt, fmt) for fmt in FORMATS], chosen=FORMATS, id="formats")
                 yield MarkedCheckbox("", value=False, id="force", compact=True)

@@ -35,10 +35,29 @@ from textual.widget import Widget
 from anzen.linebreak import line_spans
 
 
-def wrap(content: Content, width: int) -> list[Content]:
-    """`content` as lines of at most `width` cells, broken as Japanese is (anzen.linebreak: no 。 or ）
-    starting a line, Latin words whole), not where the width happens to end as Content.wrap folds it."""
-    return [content[start:end] for start, end in line_spans(content.plain, max(width, 1), cell_len, hanging=False)]
+def wrap(content: Content, width: int, first_indent: int = 0) -> list[Content]:
+    """`content` as lines of at most `width` cells (the first `first_indent` fewer), broken as Japanese is
+    (anzen.linebreak: no 。 or ） starting a line, Latin words whole), not where the width happens to end as
+    Content.wrap folds it."""
+    return [content[start:end] for start, end in line_spans(content.plain, max(width, 1), cell_len, first_indent, hanging=False)]
+
+
+def indented(content: Content, width: int, first: Content | str = "", rest: str | None = None) -> list[Content]:
+    """`content` wrapped to `width` cells after `first` on its first line and `rest` on the others (spaces as
+    wide as `first` unless given), so that its lines stand under one another; `width` 0: one line, unwrapped."""
+    first = Content(first) if isinstance(first, str) else first
+    rest = " " * first.cell_length if rest is None else rest
+    lead, room = first.cell_length, width - cell_len(rest)
+    if width <= 0 or width - max(lead, cell_len(rest)) < 2:
+        return [first + content]
+    return [(first if n == 0 else Content(rest)) + line for n, line in enumerate(wrap(content, room, max(lead - cell_len(rest), 0)))]
+
+
+def option_width(options: Any) -> int:
+    """The cells an option's text has in an OptionList: inside the list's padding and each option's, beside
+    the scrollbar a long list has (with none, the cells left over fold nothing)."""
+    padding = options.get_component_styles("option-list--option").padding.width
+    return max(options.content_region.width - padding - options.styles.scrollbar_size_vertical, 0)
 
 
 class Cell(NamedTuple):
