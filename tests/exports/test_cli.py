@@ -41,6 +41,32 @@ def test_fill_writes_every_format(answers, tmp_path, capsys):
     assert not list(out.glob(".*.tmp"))  # atomic writes leave nothing behind
 
 
+def test_no_format_for_reading_reorders_typed_text(tmp_path, capsys):
+    # a right-to-left override (U+202E) shows "…fdp.exe" as "…exe.pdf"; the JSON report keeps the answer as given
+    bidi = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+    answers = tmp_path / "answers.json"
+    typed = json.loads(json.dumps(WAKAYAMA))
+    typed["address"] = "和歌山市\u202e七番丁\u202c23番地\u2067x\u2069"
+    typed["subcontract"]["subcontractors"][0]["content"] = "申請書の\u202e入力\u202c作業"  # (an answer the CSV shows)
+    answers.write_text(json.dumps(typed, ensure_ascii=False), encoding="utf-8")
+    assert main(["fill", "wakayama-safety-report", "--answers", str(answers), "--format", "json,md,html,csv,xlsx", "--out", str(tmp_path / "out")]) == 0
+    written = {p.suffix: p for p in (tmp_path / "out").iterdir()}
+    for suffix, shown in ((".md", "和歌山市七番丁23番地x"), (".html", "和歌山市七番丁23番地x"), (".csv", "申請書の入力作業")):
+        text = written[suffix].read_text(encoding="utf-8-sig")
+        assert shown in text and not set(text) & set(bidi), suffix
+    cells = "\n".join(str(c.value) for ws in load_workbook(written[".xlsx"]) for row in ws.iter_rows() for c in row if c.value is not None)
+    assert "和歌山市七番丁23番地x" in cells and "申請書の入力作業" in cells and not set(cells) & set(bidi)
+    assert json.loads(written[".json"].read_text(encoding="utf-8"))["answers"]["address"] == "和歌山市\u202e七番丁\u202c23番地\u2067x\u2069"
+    typed["contract_name"] = "令和8年度\u202eコールセンター\u202c運営業務"  # in the mail's subject and body
+    answers.write_text(json.dumps(typed, ensure_ascii=False), encoding="utf-8")
+    assert main(["fill", "wakayama-safety-report", "--answers", str(answers), "--format", "json", "--out", str(tmp_path / "again")]) == 0
+    [report] = (tmp_path / "again").iterdir()
+    assert main(["mail", str(report), "--to", "soumu@city.example.jp", "--format", "md", "--out", str(tmp_path / "mail")]) == 0
+    message = message_from_bytes(next((tmp_path / "mail").glob("*.eml")).read_bytes(), policy=policy.default)
+    text = message["Subject"] + message.get_body(("plain",)).get_content()
+    assert "令和8年度コールセンター運営業務" in message["Subject"] and not set(text) & set(bidi)
+
+
 def test_fill_never_overwrites_without_force(answers, tmp_path, capsys):
     out = tmp_path / "out"
     assert fill(answers, out) == 0

@@ -145,11 +145,14 @@ def is_missing(item: ItemResult) -> bool:
     return item.needs_follow_up and not item.answer
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# control characters (tabs and line breaks kept), and the bidi embeddings, overrides and isolates, with which
+# typed text would reorder what a viewer shows of it (a right-to-left override turns "fdp" into "pdf")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 def clean(text: str | None) -> str:
-    """User text without control characters (tabs and line breaks kept): no format can take them."""
+    """User text without control characters (tabs and line breaks kept) or bidi overrides: no format can take
+    the one, and every viewer would act on the other. (The JSON report keeps the answers as given.)"""
     return _CONTROL.sub("", text or "")
 
 

@@ -14,7 +14,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from typing import TYPE_CHECKING
 
-from anzen.exports.common import header, item_name, words
+from anzen.exports.common import clean, header, item_name, words
 from anzen.wareki import format_date
 
 if TYPE_CHECKING:
@@ -96,7 +96,7 @@ def subject(report: "Report") -> str:
     b = BODY.get(report.lang, BODY["ja"])
     title, contract, who, _ = _facts(report)
     text = b["subject"] if contract else b["subject_short"]
-    return " ".join(text.format(title=title, contract=contract, who=who or "-").split())
+    return " ".join(clean(text.format(title=title, contract=contract, who=who or "-")).split())
 
 
 def body(report: "Report", attachments: list[Attachment]) -> str:
@@ -128,8 +128,8 @@ def body(report: "Report", attachments: list[Attachment]) -> str:
         lines += ["", b["attachments"]]
         lines += [f"  ・{a.filename}" for a in attachments]
     lines += ["", b["closing"], "", "-- ", b["draft"]]
-    # one line per line of text: no control characters from answers reach the body
-    return "\n".join(" ".join(line.split("\r")).replace("\x00", "") for line in lines) + "\n"
+    # one line per line of text: no control characters or bidi overrides from answers reach the body
+    return "\n".join(" ".join(clean(line).split("\r")) for line in lines) + "\n"
 
 
 def build_message(report: "Report", attachments: list[Attachment], *, to: str, sender: str | None = None, date: datetime | None = None) -> EmailMessage:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from anzen import __version__
 from anzen.exports.common import (
-    answer_lines, answer_text, document_date, header, header_label, instances, is_missing, is_plain, item_name, item_no, refs_text,
+    answer_lines, answer_text, clean, document_date, header, header_label, instances, is_missing, is_plain, item_name, item_no, refs_text,
     status_label, summary_line, text_of, words,
 )
 from anzen.result import ChecklistResult, ItemResult
@@ -72,8 +72,8 @@ footer{margin-top:2em;color:#777;font-size:.8em;text-align:right}
 
 
 def e(text: str | None) -> str:
-    """Escaped text, line breaks kept."""
-    return "<br>".join(escape(line, quote=True) for line in (text or "").splitlines())
+    """Escaped text (common.clean: no control characters or bidi overrides), line breaks kept."""
+    return "<br>".join(escape(line, quote=True) for line in clean(text).splitlines())
 
 
 def _check(status: str, lang: str) -> str:

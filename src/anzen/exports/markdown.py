@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from anzen.exports.common import clean
 from anzen.result import STATUS_LABELS, STATUS_MARKS, ChecklistResult, ItemResult
 
 if TYPE_CHECKING:
@@ -22,7 +23,7 @@ def escape(text: str | None) -> str:
     """User text as literal Markdown: no markup, no HTML, one line."""
     if not text:
         return ""
-    return _SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    return _SPECIAL.sub(r"\\\1", " ".join(clean(str(text)).split()))
 
 
 def _status(item: ItemResult, lang: str) -> str:
