@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -30,14 +30,12 @@ from anzen.tui.caches import trim as trim_caches
 from anzen.tui.conversation import answer_text, changed_text, loaded_entries, question_text, removed_text, revised_text
 from anzen.tui.keys import localize_bindings
 from anzen.tui.navigation import EditAnswer, GoHome
+from anzen.tui.screens.interview_groups import GroupSteps
 from anzen.tui.screens.interview_keys import OtherScreens
 from anzen.tui.state import GroupDraft, InterviewState
 from anzen.tui.widgets.answer_inputs import AnswerInput, answer_input_for
 from anzen.tui.widgets.transcript import Entry, Transcript
 from anzen.tui.words import w
-
-if TYPE_CHECKING:
-    from anzen.tui.widgets.group_panel import GroupPanel
 
 
 def width_class(app: Any) -> str:
@@ -47,7 +45,7 @@ def width_class(app: Any) -> str:
     return next((name for edge, name in sorted(app.HORIZONTAL_BREAKPOINTS, reverse=True) if width >= edge), "")
 
 
-class InterviewScreen(OtherScreens, Screen[GoHome]):
+class InterviewScreen(OtherScreens, GroupSteps, Screen[GoHome]):
     class Shown(Message):
         """The first question is on screen (the app then creates a new session)."""
 
@@ -248,38 +246,6 @@ class InterviewScreen(OtherScreens, Screen[GoHome]):
         current = self.interview.value(node.id)
         await self._show_area(lambda: self.input_for(node.question, current))
 
-    async def ask_child(self) -> None:
-        draft = self.draft
-        assert draft is not None
-        child = draft.next_child()
-        if child is None:
-            number = draft.finish_block()
-            block = draft.blocks[number - 1]
-            self.say("notice", lambda lang: Content(w(lang, "block_done", name=draft.block_name(block, number, lang))))
-            self.child = None
-            await self.show_group()
-            return
-        self.child = child
-        block = dict(draft.block or {})
-        number = draft.number()
-        prefix = lambda lang: f"【{w(lang, 'block', label=draft.label.get(lang), n=number)}】\n"  # noqa: E731
-        self.ask_bubble(child, block, prefix, None)
-        current = draft.default_for(child)
-        await self._show_area(lambda: self.input_for(child.question, current))
-
-    async def show_group(self) -> None:
-        from anzen.tui.widgets.group_panel import GroupPanel
-
-        draft = self.draft
-        assert draft is not None
-        self.child = None
-
-        def make() -> GroupPanel:
-            names = [draft.block_name(b, n, self.lang) for n, b in enumerate(draft.blocks, start=1)]
-            return GroupPanel(draft.label.get(self.lang), names, self.lang, can_add=draft.can_add(), error=self.group_error)
-
-        await self._show_area(make)
-
     async def finished(self) -> None:
         self.node = None
         self.refresh_side()
@@ -340,29 +306,6 @@ class InterviewScreen(OtherScreens, Screen[GoHome]):
             await self.finished()
         else:
             await self.ask_next()
-
-    # -- groups ------------------------------------------------------------
-    # (by name, not @on: the group panel's module is imported when a group is first asked)
-    async def on_group_panel_add(self, event: GroupPanel.Add) -> None:
-        if self.draft is not None:
-            self.group_error = None
-            self.draft.start_block()
-            await self.ask_child()
-
-    async def on_group_panel_edit(self, event: GroupPanel.Edit) -> None:
-        if self.draft is not None:
-            self.group_error = None
-            self.draft.start_block(event.index)
-            await self.ask_child()
-
-    async def on_group_panel_remove(self, event: GroupPanel.Remove) -> None:
-        if self.draft is not None:
-            self.draft.remove(event.index)
-            await self.show_group()
-
-    async def on_group_panel_done(self, event: GroupPanel.Done) -> None:
-        if self.draft is not None and self.node is not None:
-            await self.give(self.node, list(self.draft.blocks))
 
     # -- going back and jumping --------------------------------------------
     async def action_back(self) -> None:
