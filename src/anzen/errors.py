@@ -74,7 +74,8 @@ class Problem:
         if self.file:
             where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
         subject = f"{self.subject}: " if self.subject else ""
-        hint = f" {self.hint}" if self.hint else ""
+        # the hint is a sentence of its own: after a message that does not end one, a full stop first
+        hint = "" if not self.hint else f" {self.hint}" if self.message.endswith((".", "?", "!", "。", "？", "！")) else f". {self.hint}"
         return f"{where}{subject}{self.message}{hint}"
 
     def as_dict(self) -> dict[str, object]:

@@ -86,8 +86,8 @@ def test_check_prints_file_line_id_message_and_suggestion(capsys: pytest.Capture
     code, out, err = run(capsys, "flows", "check", "typo.yaml", "no-schema-line.yaml")
     assert code == 1
     assert err.splitlines() == [
-        "error: typo.yaml:25: question 'told': condition refers to 'keps' which is not a question of this flow Did you mean 'keeps'?",
-        "warning: no-schema-line.yaml:1: the first line is not the yaml-language-server schema line Start the file with "
+        "error: typo.yaml:25: question 'told': condition refers to 'keps' which is not a question of this flow. Did you mean 'keeps'?",
+        "warning: no-schema-line.yaml:1: the first line is not the yaml-language-server schema line. Start the file with "
         "'# yaml-language-server: $schema=schema.json' (the path of flows/schema.json from this file) so editors check it as you type.",
     ]
     assert out == "2 flow(s) checked: 1 problem(s), 1 warning(s)\n"
@@ -166,7 +166,7 @@ def test_graph_and_try_refuse_a_bad_flow_with_its_problems(capsys: pytest.Captur
     for command in ("graph", "try"):
         code, out, err = run(capsys, "flows", command, "unknown-item.yaml")
         assert code == 2 and out == ""
-        assert "unknown-item.yaml:37: outcome '2-3': checklist 'wakayama-pledge' has no item '2-3' Did you mean '2-2'?" in err
+        assert "unknown-item.yaml:37: outcome '2-3': checklist 'wakayama-pledge' has no item '2-3'. Did you mean '2-2'?" in err
 
 
 def test_a_bad_flow_never_gives_a_traceback_in_a_real_process() -> None:

@@ -55,7 +55,7 @@ sections:
         when: {question: copied, equals: "yes"}
       - {id: copied_any, kind: yes_no, prompt: "C?"}
 """)
-    assert found == ["flows/t.yaml:14: question 'copy_consent': condition refers to 'copied' which is not a question of this flow Did you mean 'copied_any'?"]
+    assert found == ["flows/t.yaml:14: question 'copy_consent': condition refers to 'copied' which is not a question of this flow. Did you mean 'copied_any'?"]
 
 
 def test_asked_later(mini):
@@ -112,7 +112,7 @@ sections:
       - {id: b, kind: yes_no, promt: "B?"}
 """)
     assert any("kind 'yes_noo' is not one of" in p and "Did you mean 'yes_no'?" in p for p in found), found
-    assert any("question 'b': unknown key 'promt' Did you mean 'prompt'?" in p for p in found), found
+    assert any("question 'b': unknown key 'promt'. Did you mean 'prompt'?" in p for p in found), found
     assert any("question 'b': missing key 'prompt'" in p for p in found), found
 
 
@@ -206,3 +206,11 @@ sections:
     plan = load_plan(str(flow), Library())
     assert plan.bindings[0].checklist.id == "my-check"
     assert "wakayama-tokki" in plan.sources  # the installed source documents still serve
+
+
+def test_a_hint_is_a_sentence_of_its_own_after_the_message():
+    from anzen.errors import Problem
+
+    assert Problem("unknown-item", "no item '2-3'", "f.yaml", 3, "outcome '2-3'", "Did you mean '2-2'?").render() == "f.yaml:3: outcome '2-3': no item '2-3'. Did you mean '2-2'?"
+    assert Problem("answers-invalid", "200文字以内で答えてください。", "a.yaml", 1, None, "Shorten it.").render() == "a.yaml:1: 200文字以内で答えてください。 Shorten it."
+    assert Problem("file-empty", "the file is empty", "a.yaml").render() == "a.yaml: the file is empty"

@@ -65,7 +65,7 @@ def test_full_answers_and_round_trip(tmp_path):
 
 
 BAD = {
-    "unknown id": ("copied: 'yes'\n", ["a.yaml:1: answer 'copied': 'copied' is not a question of flow 'wakayama-safety-report' Did you mean 'copied_any'?"]),
+    "unknown id": ("copied: 'yes'\n", ["a.yaml:1: answer 'copied': 'copied' is not a question of flow 'wakayama-safety-report'. Did you mean 'copied_any'?"]),
     "on its own line": ("copied_any: 'yes'\n\ncopied: 'yes'\n", ["a.yaml:3: answer 'copied'"]),
     "a key that is no text": ("copied_any: 'yes'\n3: 'yes'\n", ["a.yaml:2: question ids must be text"]),
     "value outside the choices": ("training_scope: everyone\n", ["a.yaml:1: question 'training_scope'", "all, some, none, unsure"]),
