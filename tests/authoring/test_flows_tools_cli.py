@@ -93,6 +93,16 @@ def test_check_prints_file_line_id_message_and_suggestion(capsys: pytest.Capture
     assert out == "2 flow(s) checked: 1 problem(s), 1 warning(s)\n"
 
 
+def test_check_lists_a_files_problems_from_its_top_down(capsys: pytest.CaptureFixture[str], flows: Path) -> None:
+    # found stage by stage (texts, then the build): printed in the order of the file's lines
+    broken = (flows / "good.yaml").read_text(encoding="utf-8").replace("{question: keeps, equals: \"yes\"}\n        prompt", "{question: keps, equals: \"yes\"}\n        prompt")
+    broken = broken.replace("reason: {ja: 未周知, en: Not told}", "reason: {ja: 未周知}")  # (the last outcome)
+    (flows / "several.yaml").write_text(broken, encoding="utf-8")
+    code, _, err = run(capsys, "flows", "check", "several.yaml")
+    lines = [int(line.split(":")[2]) for line in err.splitlines()]
+    assert code == 1 and len(lines) == 2 and lines == sorted(lines), err
+
+
 def test_warnings_alone_do_not_fail_the_check(capsys: pytest.CaptureFixture[str], flows: Path) -> None:
     assert run(capsys, "flows", "check", "good.yaml") == (0, "1 flow(s) checked: no problems\n", "")
     code, _, err = run(capsys, "flows", "check", "no-schema-line.yaml")
