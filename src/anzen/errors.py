@@ -87,6 +87,13 @@ class Problem:
     __str__ = render
 
 
+def in_file_order(problems: list[Problem]) -> list[Problem]:
+    """Each file's problems together, from its top down (the checks find them stage by stage), the files in
+    the order their first problem was found."""
+    files = {p.file: n for n, p in reversed(list(enumerate(problems)))}
+    return sorted(problems, key=lambda p: (files[p.file], p.line or 0))
+
+
 class ProblemsError(Exception):
     """Raised once, with every problem found, when a file cannot be used."""
 

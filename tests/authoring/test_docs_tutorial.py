@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from anzen import tryout
 from anzen.build import build_plan
 from anzen.engine import Interview
-from anzen.errors import CATALOGUE
+from anzen.errors import CATALOGUE, in_file_order
 from anzen.lint import lint_ref
 from anzen.model import checklist, conditions, flow, source
 from anzen.registry import Library
@@ -61,7 +61,8 @@ def test_the_mistake_shown_gives_the_messages_shown(tutorial: Library) -> None:
     start = max(i for i, line in enumerate(lines) if '- when: {question: consent, equals: "no"}' in line)
     path.write_text("".join(lines[:start] + lines[start + 4:]), encoding="utf-8")  # the last rule of "1-2"
     (shown,) = [body for info, body in blocks("check=")]
-    actual = [f"{p.severity}: {p.render()}" for p in lint_ref(str(path), Library(tutorial.flows_dir, tutorial.checklists_dir))]
+    found = lint_ref(str(path), Library(tutorial.flows_dir, tutorial.checklists_dir))
+    actual = [f"{p.severity}: {p.render()}" for p in in_file_order(found)]  # as `anzen flows check` prints them
     assert actual == shown.splitlines()
 
 

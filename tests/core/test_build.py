@@ -214,3 +214,12 @@ def test_a_hint_is_a_sentence_of_its_own_after_the_message():
     assert Problem("unknown-item", "no item '2-3'", "f.yaml", 3, "outcome '2-3'", "Did you mean '2-2'?").render() == "f.yaml:3: outcome '2-3': no item '2-3'. Did you mean '2-2'?"
     assert Problem("answers-invalid", "200文字以内で答えてください。", "a.yaml", 1, None, "Shorten it.").render() == "a.yaml:1: 200文字以内で答えてください。 Shorten it."
     assert Problem("file-empty", "the file is empty", "a.yaml").render() == "a.yaml: the file is empty"
+
+
+def test_problems_are_shown_file_by_file_from_the_top_down():
+    from anzen.errors import Problem, in_file_order
+
+    found = [Problem("schema", "c", "a.yaml", 9), Problem("schema", "x", "b.yaml", 2), Problem("schema", "a", "a.yaml", 3),
+             Problem("schema", "whole file", "a.yaml"), Problem("schema", "b", "a.yaml", 3)]
+    assert [(p.file, p.line, p.message) for p in in_file_order(found)] == [
+        ("a.yaml", None, "whole file"), ("a.yaml", 3, "a"), ("a.yaml", 3, "b"), ("a.yaml", 9, "c"), ("b.yaml", 2, "x")]

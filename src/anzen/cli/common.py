@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any, NoReturn
 
-from anzen.errors import Problem, ProblemsError
+from anzen.errors import Problem, ProblemsError, in_file_order
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
 EXIT_BUSY = EXIT_PROBLEMS  # a session open elsewhere: nothing wrong with the input, try later
@@ -53,7 +53,7 @@ def one_line(text: str) -> str:
 
 def print_problems(problems: list[Problem], stream=None) -> None:
     stream = stream or sys.stderr
-    for problem in problems:
+    for problem in in_file_order(problems):
         print(f"error: {problem.render()}" if problem.severity == "error" else f"warning: {problem.render()}", file=stream)
 
 

@@ -6,7 +6,7 @@ import argparse
 import json
 
 from anzen.cli.common import EXIT_OK, EXIT_PROBLEMS, print_problems, print_table
-from anzen.errors import Problem, ProblemsError
+from anzen.errors import Problem, ProblemsError, in_file_order
 
 
 def check(paths: list[str]) -> tuple[list[str], list[Problem]]:
@@ -20,13 +20,6 @@ def check(paths: list[str]) -> tuple[list[str], list[Problem]]:
     for ref in refs:
         problems.extend(in_file_order(lint_ref(ref, library)))
     return list(refs), list(dict.fromkeys(problems))  # a sub-flow's problem once, not once per flow including it
-
-
-def in_file_order(problems: list[Problem]) -> list[Problem]:
-    """Each file's problems together, from its top down (the checks find them stage by stage), the files in
-    the order their first problem was found."""
-    files = {p.file: n for n, p in reversed(list(enumerate(problems)))}
-    return sorted(problems, key=lambda p: (files[p.file], p.line or 0))
 
 
 def run(args: argparse.Namespace) -> int:
