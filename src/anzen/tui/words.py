@@ -13,7 +13,7 @@ WORDS: dict[str, dict[str, str]] = {
         "key.home": "ホーム", "key.add": "追加", "key.remove": "削除", "key.done": "完了",
         # home
         "home.title": "anzen（安全） 個人情報取扱特記事項の報告書づくり",
-        "home.intro": "報告書を選んでEnterを押すと、質問に順に答えるだけで確認表ができあがります。 Tabで聞き取りの形式を選べます。",
+        "home.intro": "報告書を選んでEnterを押すと、質問に順に答えるだけで確認表ができあがります。Tabで聞き取りの形式を選べます。",
         "home.flows": "どの報告書を作成しますか？", "home.mode": "聞き取りの形式",
         "home.staff": "確認者（職員）の氏名", "home.staff_needed": "職員による聞き取りでは、確認者の氏名を入力してください。",
         "home.questions": "質問 最大{n}問", "home.langs": "言語: {langs}", "home.resume": "中断した聞き取りを再開", "home.recent": "出力済みの報告書を開く（確認・修正）",

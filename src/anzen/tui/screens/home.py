@@ -96,13 +96,12 @@ class HomeScreen(Screen[StartRequest]):
         lang = self.lang
         localize_bindings(self, lang)
         self.query_one("#title", Static).update(Content.styled(w(lang, "home.title"), "bold"))
-        self.query_one("#intro", Static).update(Content.styled(w(lang, "home.intro"), "$foreground-muted"))
         self.query_one("#flows-label", Static).update(w(lang, "home.flows"))
         self.query_one("#mode-label", Static).update(w(lang, "home.mode"))
         self.query_one("#mode-self", RadioButton).label = w(lang, "mode_self")
         self.query_one("#mode-staff", RadioButton).label = w(lang, "mode_staff")
         self.query_one("#staff", Input).placeholder = w(lang, "home.staff")
-        self._fill_flows()
+        self._lay_out()
         if self.resumable:
             self.query_one("#resume-label", Static).update(w(lang, "home.resume"))
             resume = self.query_one("#resume", OptionList)
@@ -123,7 +122,11 @@ class HomeScreen(Screen[StartRequest]):
             ])
             recent.highlighted = 0  # reached by Tab, Enter opens the newest at once
 
-    def _fill_flows(self) -> None:
+    def _lay_out(self) -> None:
+        """What is laid out for the width (as the interview's text is: anzen.linebreak): the intro, the reports."""
+        intro = self.query_one("#intro", Static)
+        lines = indented(Content.styled(w(self.lang, "home.intro"), "$foreground-muted"), intro.content_region.width)
+        intro.update(Content("\n").join(lines))
         flows = self.query_one("#flows", OptionList)
         width = option_width(flows)
         highlighted, scrolled = flows.highlighted, flows.scroll_y
@@ -138,7 +141,7 @@ class HomeScreen(Screen[StartRequest]):
         flows.scroll_to(y=scrolled, animate=False, immediate=True)
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._fill_flows)  # once the list has its new width
+        self.call_after_refresh(self._lay_out)  # once the intro and the list have their new widths
 
     @property
     def mode(self) -> str:
