@@ -98,7 +98,8 @@ class InterviewScreen(OtherScreens, GroupSteps, Screen[GoHome]):
     def compose(self) -> ComposeResult:
         # laid out by the screen's grid (interview.tcss): no container across the whole width, whose
         # lines the compositor would cut at every edge beneath it
-        yield Static(self.title_line(), id="flow-title")
+        self._title = self.title_line()
+        yield Static(self._title, id="flow-title")
         with Vertical(id="conversation"):
             yield Transcript(self.lang, id="transcript")
             yield Vertical(id="answer-area")
@@ -199,7 +200,10 @@ class InterviewScreen(OtherScreens, GroupSteps, Screen[GoHome]):
         return title if progress is None else Content.styled(w(self.lang, "progress", answered=progress.answered, total=progress.total), "bold") + "  " + title
 
     def show_title(self) -> None:
-        self.query_one("#flow-title", Static).update(self.title_line())
+        line = self.title_line()
+        if line != self._title:  # (the same text: no update, which would cost a layout at each resize and answer)
+            self._title = line
+            self.query_one("#flow-title", Static).update(line)
 
     on_resize = show_title  # (Textual has given the screen its new width's class by then)
 
