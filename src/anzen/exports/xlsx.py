@@ -49,9 +49,6 @@ class _Sheet:
         self.ws, self.s = ws, styles
         self.widths: dict[int, int] = {}
         self.row = 1
-        # each look's style as openpyxl keeps it on a cell, made once a workbook: setting a font, fill and border
-        # on every cell looked each up in the workbook by its hash (~0.2 ms a cell: most of the sheet's time)
-        self.looks: dict[tuple[Any, ...], Any] = styles.looks
 
     def put(self, col: int, value: Any, *, bold: bool = False, fill: str | None = None, ink: str | None = None, size: float | None = None,
             wrap: bool = True, align: str | None = None, measure: bool = True, border: bool = False) -> Any:
@@ -72,7 +69,9 @@ class _Sheet:
         return cell
 
     def _style(self, cell: Any, look: tuple[Any, ...]) -> None:
-        kept = self.looks.get(look)
+        # each look's style as openpyxl keeps it on a cell, made once a workbook (styles.looks): setting a font,
+        # fill and border on every cell looked each up in the workbook by its hash (~0.2 ms a cell)
+        kept = self.s.looks.get(look)
         if kept is not None:
             cell._style = copy(kept)  # as openpyxl copies a cell's style (worksheet copies): the same entries
             return
@@ -85,7 +84,7 @@ class _Sheet:
         if border:
             thin = s.Side(style="thin", color="808080")
             cell.border = s.Border(left=thin, right=thin, top=thin, bottom=thin)
-        self.looks[look] = copy(cell._style)
+        self.s.looks[look] = copy(cell._style)
 
     def fit_height(self, cells: list[tuple[str, float]], minimum: float = 15) -> None:
         """Row height for wrapped text (Excel does not measure rows written by a library)."""

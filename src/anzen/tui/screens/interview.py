@@ -193,28 +193,32 @@ class InterviewScreen(OtherScreens, GroupSteps, Screen[GoHome]):
         if old:
             await area.remove_children(old)
 
-    def title_line(self) -> Content:
-        """The report's title; on a screen too narrow for the side panel, after how many questions are answered."""
+    def title_line(self, progress: Any = None) -> Content:
+        """The report's title; on a screen too narrow for the side panel, after how many questions are answered
+        (`progress`: the interview's, when worked out already)."""
         title = Content.styled(self.state.plan.flow.title.get(self.lang), "bold")
-        progress = self.interview.progress() if self.has_class("-compact") else None
-        return title if progress is None else Content.styled(w(self.lang, "progress", answered=progress.answered, total=progress.total), "bold") + "  " + title
+        if not self.has_class("-compact"):
+            return title
+        progress = progress or self.interview.progress()
+        return Content.styled(w(self.lang, "progress", answered=progress.answered, total=progress.total), "bold") + "  " + title
 
-    def show_title(self) -> None:
-        line = self.title_line()
+    def show_title(self, progress: Any = None) -> None:
+        line = self.title_line(progress)
         if line != self._title:  # (the same text: no update, which would cost a layout at each resize and answer)
             self._title = line
             self.query_one("#flow-title", Static).update(line)
 
-    on_resize = show_title  # (Textual has given the screen its new width's class by then)
+    def on_resize(self) -> None:  # (Textual has given the screen its new width's class by then)
+        self.show_title()
 
     def refresh_side(self) -> None:
-        self.show_title()
+        progress = self.interview.progress()
+        self.show_title(progress)
         side = self.query("#side")
         if not side:  # not mounted yet: it is filled when it is
             return
         from anzen.tui.overview import category_rows  # with the side panel, after the first question is drawn
 
-        progress = self.interview.progress()
         mode = w(self.lang, "mode_staff" if self.state.staff_led else "mode_self")
         if self.state.staff:
             mode += "\n" + w(self.lang, "staff_label", name=self.state.staff)
