@@ -8,10 +8,13 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from anzen.cli.language import Say
 
-def add_export_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--western-date", action="store_true", help="print the report date as 2026年10月1日 instead of 令和8年10月1日")
-    parser.add_argument("--pdf-font", metavar="PATH", help="Japanese TrueType font (.ttf, or .ttc[:index]) to embed in PDFs (default: $ANZEN_PDF_FONT, then system fonts)")
+
+def add_export_arguments(parser: argparse.ArgumentParser, say: Say) -> None:
+    parser.add_argument("--western-date", action="store_true", help=say("報告書の日付を令和8年10月1日ではなく2026年10月1日と書く", "print the report date as 2026年10月1日 instead of 令和8年10月1日"))
+    parser.add_argument("--pdf-font", metavar="PATH", help=say("PDF に埋め込む日本語の TrueType フォント（.ttf か .ttc[:番号]。既定: $ANZEN_PDF_FONT、なければシステムのフォント）",
+                                                               "Japanese TrueType font (.ttf, or .ttc[:index]) to embed in PDFs (default: $ANZEN_PDF_FONT, then system fonts)"))
 
 
 def export_options(args: argparse.Namespace) -> dict[str, object]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from anzen.cli.common import EXIT_OK, EXIT_PROBLEMS, CommandError, open_store_or_fail, print_table, store_errors
+from anzen.cli.language import Say
 
 
 def _plain(value: Any) -> str:
@@ -169,48 +170,48 @@ def cmd_compact(store: Any, args: argparse.Namespace) -> int:
 COMMANDS = {"list": cmd_list, "show": cmd_show, "export": cmd_export, "delete": cmd_delete, "import": cmd_import, "compact": cmd_compact}
 
 
-_LANG = {"choices": ("ja", "en"), "default": argparse.SUPPRESS}
-
-
-def add_resume_parser(sub: Any, db_option: Any) -> None:
+def add_resume_parser(sub: Any, say: Say, db_option: Any, lang_option: Any) -> None:
     """The `resume` command (called from cli/main.py)."""
-    resume = sub.add_parser("resume", help="continue a saved interview where it stopped (line mode)")
-    resume.add_argument("session", nargs="?", help="session id or unique id prefix (default: choose an unfinished one)")
-    resume.add_argument("--review", action="store_true", help="go through every answer again (staff review; reopens a finished session)")
-    resume.add_argument("--format", default="json,md", help="report formats to write at the end (default: json,md)")
-    resume.add_argument("--out", default="exports", help="folder for the reports (default: ./exports)")
-    resume.add_argument("--force", action="store_true", help="overwrite existing report files")
-    resume.add_argument("--lang", **_LANG)
-    db_option(resume)
+    resume = sub.add_parser("resume", help=say("保存した聞き取りを、止めたところから続ける（行モード）", "continue a saved interview where it stopped (line mode)"))
+    resume.add_argument("session", nargs="?", help=say("セッションの id か、ほかと区別できるその先頭（既定: 途中のものから選ぶ）", "session id or unique id prefix (default: choose an unfinished one)"))
+    resume.add_argument("--review", action="store_true", help=say("すべての回答をもう一度確かめる（職員による確認。終わったセッションも開き直す）",
+                                                                   "go through every answer again (staff review; reopens a finished session)"))
+    resume.add_argument("--format", default="json,md", help=say("終わったときに書き出す報告書の形式（既定: json,md）", "report formats to write at the end (default: json,md)"))
+    resume.add_argument("--out", default="exports", help=say("報告書を書き出すフォルダ（既定: ./exports）", "folder for the reports (default: ./exports)"))
+    resume.add_argument("--force", action="store_true", help=say("同じ名前の報告書があれば上書きする", "overwrite existing report files"))
+    lang_option(resume, say)
+    db_option(resume, say)
 
 
-def add_sessions_parser(sub: Any, db_option: Any) -> None:
+def add_sessions_parser(sub: Any, say: Say, db_option: Any, lang_option: Any) -> None:
     """The `sessions` command and its subcommands (called from cli/main.py)."""
-    sessions = sub.add_parser("sessions", help="saved interviews: list, show, export, delete, import")
+    session_id = say("セッションの id か、ほかと区別できるその先頭", "session id or unique id prefix")
+    as_json = say("JSON で出す", "as JSON")
+    sessions = sub.add_parser("sessions", help=say("保存した聞き取り: 一覧、表示、書き出し、消去、取り込み", "saved interviews: list, show, export, delete, import"))
     ssub = sessions.add_subparsers(dest="sessions_command", metavar="SUBCOMMAND", required=True)
-    listing = ssub.add_parser("list", help="saved sessions, the most recent first")
-    listing.add_argument("--json", action="store_true", help="as JSON")
-    listing.add_argument("--status", choices=("in_progress", "finished"), help="only sessions in this state")
-    show = ssub.add_parser("show", help="a session: answers, notes and the audit history")
-    show.add_argument("session", help="session id or unique id prefix")
-    show.add_argument("--json", action="store_true", help="as JSON")
-    export = ssub.add_parser("export", help="write the report of a session")
-    export.add_argument("session", help="session id or unique id prefix")
-    export.add_argument("--format", default="json,md", help="report formats (default: json,md)")
-    export.add_argument("--out", default="exports", help="folder for the reports (default: ./exports)")
-    export.add_argument("--force", action="store_true", help="overwrite existing report files")
-    export.add_argument("--name", help="base name of the report files")
-    delete = ssub.add_parser("delete", help="erase a session for good (secure delete; prints an erasure record)")
-    delete.add_argument("session", help="session id or unique id prefix")
-    delete.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    delete.add_argument("--force", action="store_true", help="erase even if another anzen has it open")
-    delete.add_argument("--json", action="store_true", help="the erasure record as JSON")
-    imp = ssub.add_parser("import", help="a JSON report (e.g. a contractor's self-assessment) → a session for staff review")
-    imp.add_argument("file", help="JSON report written by anzen")
-    imp.add_argument("--staff", required=True, help="name of the staff member who reviews it")
-    imp.add_argument("--flow", help="the flow to review with: installed id or path (default: the report's flow, installed)")
-    imp.add_argument("--json", action="store_true", help="the result as JSON")
-    ssub.add_parser("compact", help="empty the write-ahead log and rebuild the database file")
+    listing = ssub.add_parser("list", help=say("保存したセッション（新しい順）", "saved sessions, the most recent first"))
+    listing.add_argument("--json", action="store_true", help=as_json)
+    listing.add_argument("--status", choices=("in_progress", "finished"), help=say("この状態のセッションだけ（in_progress: 途中、finished: 完了）", "only sessions in this state"))
+    show = ssub.add_parser("show", help=say("セッションの回答、メモ、変更の記録", "a session: answers, notes and the audit history"))
+    show.add_argument("session", help=session_id)
+    show.add_argument("--json", action="store_true", help=as_json)
+    export = ssub.add_parser("export", help=say("セッションの報告書を書き出す", "write the report of a session"))
+    export.add_argument("session", help=session_id)
+    export.add_argument("--format", default="json,md", help=say("報告書の形式（既定: json,md）", "report formats (default: json,md)"))
+    export.add_argument("--out", default="exports", help=say("報告書を書き出すフォルダ（既定: ./exports）", "folder for the reports (default: ./exports)"))
+    export.add_argument("--force", action="store_true", help=say("同じ名前の報告書があれば上書きする", "overwrite existing report files"))
+    export.add_argument("--name", help=say("報告書のファイル名（拡張子の前）", "base name of the report files"))
+    delete = ssub.add_parser("delete", help=say("セッションを復元できないように消す（消去記録を出す）", "erase a session for good (secure delete; prints an erasure record)"))
+    delete.add_argument("session", help=session_id)
+    delete.add_argument("--yes", action="store_true", help=say("確認せずに消す", "do not ask for confirmation"))
+    delete.add_argument("--force", action="store_true", help=say("ほかの anzen が開いていても消す", "erase even if another anzen has it open"))
+    delete.add_argument("--json", action="store_true", help=say("消去記録を JSON で出す", "the erasure record as JSON"))
+    imp = ssub.add_parser("import", help=say("JSON 報告書（事業者の自己点検など）を、職員が確認するセッションにする", "a JSON report (e.g. a contractor's self-assessment) → a session for staff review"))
+    imp.add_argument("file", help=say("anzen が書き出した JSON 報告書", "JSON report written by anzen"))
+    imp.add_argument("--staff", required=True, help=say("確認する職員の名前", "name of the staff member who reviews it"))
+    imp.add_argument("--flow", help=say("確認に使うフロー: インストール済みの id かファイル（既定: 報告書のフロー）", "the flow to review with: installed id or path (default: the report's flow, installed)"))
+    imp.add_argument("--json", action="store_true", help=say("結果を JSON で出す", "the result as JSON"))
+    ssub.add_parser("compact", help=say("先行書き込みログを空にし、データベースのファイルを作り直す", "empty the write-ahead log and rebuild the database file"))
     for parser in (listing, show, export, delete, imp, ssub.choices["compact"]):
-        parser.add_argument("--lang", **_LANG)
-        db_option(parser)
+        lang_option(parser, say)
+        db_option(parser, say)
