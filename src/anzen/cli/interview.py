@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from anzen.cli.common import EXIT_OK, CommandError, load_plan_or_fail, select
+from anzen.cli.terminal import broken, width_of
 from anzen.engine import Interview
 from anzen.errors import AnswerError, Failure
 from anzen.i18n import store_refused, ui
@@ -33,7 +34,9 @@ class LineInterview:
     # -- output --------------------------------------------------------------
     def say(self, text: str = "") -> None:
         if self.output is None:  # plain text to the terminal (prompt_toolkit would build its styles first: ~2 ms)
-            print(text.replace("\x1b", "?"))  # no escape sequences from a flow's texts (as prompt_toolkit writes them)
+            text = text.replace("\x1b", "?")  # no escape sequences from a flow's texts (as prompt_toolkit writes them)
+            width = width_of(sys.stdout)
+            print(text if width is None else broken(text, width))
             return
         from prompt_toolkit import print_formatted_text
         from prompt_toolkit.formatted_text import FormattedText

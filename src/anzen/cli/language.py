@@ -62,12 +62,11 @@ class _CellWrapping(argparse.HelpFormatter):
 
 
 def _broken(text: str, width: int) -> list[str]:
-    from rich.cells import cell_len  # only when help is shown
-
+    from anzen.cli.terminal import cells  # only when help is shown
     from anzen.linebreak import break_lines
 
     # no 、。 hanging past the edge: a terminal would carry it to a line of its own
-    return [line.rstrip() for line in break_lines(text, max(width, 20), cell_len, hanging=False)]
+    return [line.rstrip() for line in break_lines(text, max(width, 20), cells, hanging=False)]
 
 
 _USAGE = "使い方: "
