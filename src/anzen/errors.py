@@ -75,7 +75,14 @@ class Problem:
             where = f"{self.file}:{self.line}: " if self.line else f"{self.file}: "
         subject = f"{self.subject}: " if self.subject else ""
         # the hint is a sentence of its own: after a message that does not end one, a full stop first
-        hint = "" if not self.hint else f" {self.hint}" if self.message.endswith((".", "?", "!", "。", "？", "！")) else f". {self.hint}"
+        if not self.hint:
+            hint = ""
+        elif not self.message.endswith((".", "?", "!", "。", "？", "！")):
+            hint = f". {self.hint}"
+        elif self.message.endswith(("。", "？", "！")) and not (self.hint[0].isascii() and self.hint[0].isalnum()):
+            hint = self.hint  # a Japanese sentence after a Japanese one: no space between them
+        else:
+            hint = f" {self.hint}"
         return f"{where}{subject}{self.message}{hint}"
 
     def as_dict(self) -> dict[str, object]:
@@ -115,8 +122,8 @@ class AnswerError(ValueError):
 
 class Failure(Exception):
     """Something anzen could not do for the user (the session store, writing a report), said in both
-    languages: str() is the English (logs, tests), message(lang) the language on screen, both() the
-    command line's two lines. Without a Japanese text, English serves both."""
+    languages: str() is the English (logs, tests), message(lang) the language on screen and on the command
+    line. Without a Japanese text, English serves both."""
 
     def __init__(self, en: str, *, ja: str | None = None):
         super().__init__(en)
@@ -125,13 +132,27 @@ class Failure(Exception):
     def message(self, lang: str) -> str:
         return self.ja if lang == "ja" and self.ja else self.en
 
-    def both(self) -> str:
-        return f"{self.en}\n{self.ja}" if self.ja and self.ja != self.en else self.en
+
+@dataclass(frozen=True)
+class Notice:
+    """A warning for the user in both languages: the command goes on."""
+
+    en: str
+    ja: str
+
+    def message(self, lang: str) -> str:
+        return self.ja if lang == "ja" else self.en
+
+
+def closest(name: str, candidates: Iterable[str]) -> str | None:
+    """The one of `candidates` that `name` was most likely meant to be, if any is close."""
+    import difflib  # only when a name is wrong: not on every start
+
+    close = difflib.get_close_matches(str(name), [str(c) for c in candidates], n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
     """'Did you mean 'x'?' when `name` is close to one of `candidates`."""
-    import difflib  # only when a name is wrong: not on every start
-
-    close = difflib.get_close_matches(str(name), [str(c) for c in candidates], n=1, cutoff=0.6)
-    return f"Did you mean '{close[0]}'?" if close else None
+    close = closest(name, candidates)
+    return f"Did you mean '{close}'?" if close else None

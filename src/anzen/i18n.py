@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from anzen.errors import Failure
+    from anzen.errors import Failure, Problem
 
 UI: dict[str, dict[str, str]] = {
     "ja": {
@@ -70,3 +70,18 @@ def store_refused(lang: str, failure: "Failure") -> str:
     """The session store refused a write (taken over elsewhere, busy, damaged): that it was not saved, and why.
     Both front ends say it so."""
     return ui(lang, "store_refused", error=failure.message(lang))
+
+
+def unknown_flow(lang: str, ref: str, problems: "list[Problem]") -> str | None:
+    """When `problems` say only that there is no installed flow and no file by the name the user gave (not a
+    flow's include): that, in the user's language, with the installed flow it most likely meant. Both front
+    ends say it so."""
+    from anzen.errors import closest
+    from anzen.registry import default_library
+
+    if len(problems) != 1 or problems[0].code != "unknown-flow" or problems[0].file is not None:
+        return None
+    close = closest(ref, default_library().flow_ids())
+    if lang == "en":
+        return f"no installed flow '{ref}' and no such file." + (f" Did you mean '{close}'?" if close else "") + " The flows: anzen flows list"
+    return f"インストール済みのフローに '{ref}' はなく、その名前のファイルもありません。" + (f"'{close}' のことですか？" if close else "") + "フローの一覧: anzen flows list"

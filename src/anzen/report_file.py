@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from anzen.errors import Problem, ProblemsError
+from anzen.errors import Notice, Problem, ProblemsError
 from anzen.model.base import ID_PATTERN
 from anzen.report import Meta, Report, build_report
 from anzen.files import read_bytes
@@ -22,7 +22,7 @@ from anzen.files import read_bytes
 @dataclass(frozen=True)
 class Rebuilt:
     report: Report
-    warnings: tuple[str, ...]
+    warnings: tuple[Notice, ...]
 
 
 def _fail(message: str, file: str, line: int | None = None) -> ProblemsError:
@@ -68,13 +68,15 @@ def read_report(path: Path, display: str | None = None, *, flow: str | None = No
     )
     report_lang = lang or (data.get("lang") if data.get("lang") in ("ja", "en") else "ja")
     report = build_report(interview, generated_at=made, lang=report_lang, meta=meta)
-    warnings = []
+    warnings: list[Notice] = []
     if str(data.get("flow_version")) != plan.flow.version:
-        warnings.append(f"{name}: made with flow version {data.get('flow_version')}; statuses recomputed with version {plan.flow.version}")
+        warnings.append(Notice(f"{name}: made with flow version {data.get('flow_version')}; statuses recomputed with version {plan.flow.version}",
+                               f"{name}: フローの版 {data.get('flow_version')} で作られた報告書です。判定は版 {plan.flow.version} でやり直しました"))
     before = {c.get("id"): c.get("summary") for c in data.get("checklists", []) if isinstance(c, dict)}
     changed = [c.id for c in report.checklists if c.id in before and before[c.id] != c.summary]
     if changed:
-        warnings.append(f"{name}: statuses differ from the file for {', '.join(changed)} (the flow has changed since)")
+        warnings.append(Notice(f"{name}: statuses differ from the file for {', '.join(changed)} (the flow has changed since)",
+                               f"{name}: 次の確認事項の判定がファイルと異なります（その後フローが変わったため）: {', '.join(changed)}"))
     return Rebuilt(report, tuple(warnings))
 
 

@@ -79,11 +79,11 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_check_of_the_shipped_flows_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "flows", "check")
     assert (code, err) == (0, "")
-    assert out.startswith("8 flow(s) checked: no problems")
+    assert out == "8 件のフローを検査しました: 問題なし\n"
 
 
 def test_check_prints_file_line_id_message_and_suggestion(capsys: pytest.CaptureFixture[str], flows: Path) -> None:
-    code, out, err = run(capsys, "flows", "check", "typo.yaml", "no-schema-line.yaml")
+    code, out, err = run(capsys, "flows", "check", "typo.yaml", "no-schema-line.yaml", "--lang", "en")
     assert code == 1
     assert err.splitlines() == [
         "error: typo.yaml:25: question 'told': condition refers to 'keps' which is not a question of this flow. Did you mean 'keeps'?",
@@ -91,6 +91,10 @@ def test_check_prints_file_line_id_message_and_suggestion(capsys: pytest.Capture
         "'# yaml-language-server: $schema=schema.json' (the path of flows/schema.json from this file) so editors check it as you type.",
     ]
     assert out == "2 flow(s) checked: 1 problem(s), 1 warning(s)\n"
+    # in Japanese (the default) the labels and the summary; a flow's problems are said in its YAML's words
+    code, out, err = run(capsys, "flows", "check", "typo.yaml", "no-schema-line.yaml")
+    assert [line.split(" ")[0] for line in err.splitlines()] == ["エラー:", "警告:"] and "condition refers to 'keps'" in err
+    assert out == "2 件のフローを検査しました: 問題 1 件、警告 1 件\n"
 
 
 def test_check_lists_a_files_problems_from_its_top_down(capsys: pytest.CaptureFixture[str], flows: Path) -> None:
@@ -104,9 +108,9 @@ def test_check_lists_a_files_problems_from_its_top_down(capsys: pytest.CaptureFi
 
 
 def test_warnings_alone_do_not_fail_the_check(capsys: pytest.CaptureFixture[str], flows: Path) -> None:
-    assert run(capsys, "flows", "check", "good.yaml") == (0, "1 flow(s) checked: no problems\n", "")
+    assert run(capsys, "flows", "check", "good.yaml") == (0, "1 件のフローを検査しました: 問題なし\n", "")
     code, _, err = run(capsys, "flows", "check", "no-schema-line.yaml")
-    assert code == 0 and err.startswith("warning: ")
+    assert code == 0 and err.startswith("警告: ")
 
 
 def test_check_json_is_for_editors_and_ci(capsys: pytest.CaptureFixture[str], flows: Path) -> None:
@@ -183,4 +187,4 @@ def test_a_bad_flow_never_gives_a_traceback_in_a_real_process() -> None:
     for name in ("alias-bomb.yaml", "not-utf8.yaml", "python-tag.yaml", "empty.yaml"):
         done = subprocess.run([sys.executable, "-m", "anzen", "flows", "check", name], cwd=CORPUS, capture_output=True, text=True, timeout=60)
         assert done.returncode == 1, name
-        assert "Traceback" not in done.stderr and done.stderr.startswith("error: "), name
+        assert "Traceback" not in done.stderr and done.stderr.startswith("エラー: "), name

@@ -27,7 +27,7 @@ def test_empty_answers_give_the_twenty_items_unanswered(tmp_path):
     answers = write(tmp_path / "a.yaml", "{}\n")
     result = anzen("fill", "wakayama-safety-report", "--answers", str(answers), "--format", "json", "--out", "out", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
-    assert "not answered" in result.stderr
+    assert result.stderr.startswith("警告: 未回答の質問 22 件（その確認事項は「未回答」）: municipality, ")
     (report_file,) = (tmp_path / "out").glob("*.json")
     report = json.loads(report_file.read_text(encoding="utf-8"))
     (checklist,) = report["checklists"]
@@ -65,12 +65,13 @@ def test_full_answers_and_round_trip(tmp_path):
 
 
 BAD = {
-    "unknown id": ("copied: 'yes'\n", ["a.yaml:1: answer 'copied': 'copied' is not a question of flow 'wakayama-safety-report'. Did you mean 'copied_any'?"]),
-    "on its own line": ("copied_any: 'yes'\n\ncopied: 'yes'\n", ["a.yaml:3: answer 'copied'"]),
+    "unknown id": ("copied: 'yes'\n", ["エラー: a.yaml:1: 回答 'copied': フロー 'wakayama-safety-report' に質問 'copied' はありません。'copied_any' のことですか？",
+                                       "anzen: 報告書は作成していません: a.yaml に問題 1 件"]),
+    "on its own line": ("copied_any: 'yes'\n\ncopied: 'yes'\n", ["a.yaml:3: 回答 'copied'"]),
     "a key that is no text": ("copied_any: 'yes'\n3: 'yes'\n", ["a.yaml:2: question ids must be text"]),
-    "value outside the choices": ("training_scope: everyone\n", ["a.yaml:1: question 'training_scope'", "all, some, none, unsure"]),
-    "wrong type": ("contractor: [1, 2]\n", ["a.yaml:1: question 'contractor'", "文字で答えてください"]),
-    "bad date": ("report_date: someday\n", ["a.yaml:1: question 'report_date'"]),
+    "value outside the choices": ("training_scope: everyone\n", ["a.yaml:1: 質問 'training_scope'", "all, some, none, unsure"]),
+    "wrong type": ("contractor: [1, 2]\n", ["a.yaml:1: 質問 'contractor'", "文字で答えてください"]),
+    "bad date": ("report_date: someday\n", ["a.yaml:1: 質問 'report_date'"]),
     "malformed": ("copied_any: [\n", ["a.yaml:2: YAML syntax"]),
     "not a mapping": ("- a\n- b\n", ["a.yaml:1: an answers file is a mapping"]),
     "alias bomb": ("a: &a [1,2]\nb: *a\n", ["a.yaml:2: anchors and aliases"]),
@@ -96,8 +97,9 @@ def test_other_bad_inputs(tmp_path):
     for args, fragment in [
         (("fill", "wakayama-safety-report", "--answers", "missing.yaml"), "missing.yaml: cannot read"),
         (("fill", "wakayama-safety-report", "--answers", "."), "is a folder"),
-        (("fill", "no-such-flow", "--answers", "x.yaml"), "no installed flow 'no-such-flow'"),
-        (("fill", "wakayama-safety-report", "--answers", "x.yaml", "--format", "json,doc"), "unknown format doc"),
+        (("fill", "no-such-flow", "--answers", "x.yaml"), "anzen: インストール済みのフローに 'no-such-flow' はなく、その名前のファイルもありません。フローの一覧: anzen flows list\n"),
+        (("fill", "wakayama-safty-report", "--answers", "x.yaml"), "'wakayama-safety-report' のことですか？"),
+        (("fill", "wakayama-safety-report", "--answers", "x.yaml", "--format", "json,doc"), "anzen: 形式 doc はありません。使える形式: json, md, pdf, xlsx, html, csv"),
     ]:
         result = anzen(*args, cwd=tmp_path)
         assert result.returncode == 2 and fragment in result.stderr and "Traceback" not in result.stderr, (args, result.stderr)
@@ -112,7 +114,7 @@ def test_existing_report_is_not_overwritten(tmp_path):
     first = anzen("fill", "wakayama-safety-report", "--answers", "a.yaml", "--out", "out", "--name", "r", cwd=tmp_path)
     assert first.returncode == 0
     second = anzen("fill", "wakayama-safety-report", "--answers", "a.yaml", "--out", "out", "--name", "r", cwd=tmp_path)
-    assert second.returncode == 2 and "already exists (use --force to overwrite)" in second.stderr
+    assert second.returncode == 2 and "out/r.json: 同じ名前のファイルがすでにあります（上書きするには --force）" in second.stderr
 
 
 def test_hostile_text_is_not_markup(tmp_path):
@@ -131,7 +133,7 @@ def test_hostile_text_is_not_markup(tmp_path):
 
 def test_flows_check_and_list(tmp_path):
     ok = anzen("flows", "check", cwd=tmp_path)
-    assert ok.returncode == 0 and "no problems" in ok.stdout
+    assert ok.returncode == 0 and ok.stdout.endswith("件のフローを検査しました: 問題なし\n")
     bad = write(tmp_path / "bad.yaml", "id: x\nversion: '1'\ntitle: X\nsections: []\n")
     result = anzen("flows", "check", str(bad), "--json", cwd=tmp_path)
     assert result.returncode == 1
@@ -143,3 +145,25 @@ def test_flows_check_and_list(tmp_path):
     assert table[0] == ["id", "version", "タイトル", "質問数"] and all(len(row) == 4 for row in table)
     titles = {row[0]: row[2] for row in table[1:]}
     assert titles["wakayama-safety-report"] == "安全管理措置等の履行状況報告書（和歌山市）" and len(titles) == len(listing)
+
+
+def test_lang_en_says_everything_in_english(tmp_path):
+    """--lang en: the command's own messages, the labels of problems and the answers' problems in English."""
+    write(tmp_path / "a.yaml", "copied: 'yes'\nreport_date: someday\n")
+    result = anzen("fill", "wakayama-safety-report", "--answers", "a.yaml", "--lang", "en", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        "error: a.yaml:1: answer 'copied': 'copied' is not a question of flow 'wakayama-safety-report'. Did you mean 'copied_any'?",
+        "error: a.yaml:2: question 'report_date': Answer with a date such as 2026-04-01 (got 'someday').",
+        "anzen: no report written: 2 problem(s) in a.yaml",
+    ]
+    for args, said in [
+        (("fill", "wakayama-safty-report", "--answers", "x.yaml"), "anzen: no installed flow 'wakayama-safty-report' and no such file. Did you mean 'wakayama-safety-report'? The flows: anzen flows list\n"),
+        (("fill", "wakayama-safety-report", "--answers", "x.yaml", "--format", "doc"), "anzen: unknown format doc; available: json, md, pdf, xlsx, html, csv\n"),
+        (("flows", "check", "wakayama-pledge"), "1 flow(s) checked: no problems\n"),
+    ]:
+        result = anzen(*args, "--lang", "en", cwd=tmp_path)
+        assert said in result.stdout + result.stderr, (args, result.stderr)
+    write(tmp_path / "empty.yaml", "{}\n")
+    result = anzen("fill", "wakayama-pledge", "--answers", "empty.yaml", "--lang", "en", "--out", "out", cwd=tmp_path)
+    assert result.returncode == 0 and result.stderr.startswith("warning: 11 question(s) not answered; their items are 'unanswered': ")

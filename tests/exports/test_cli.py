@@ -73,7 +73,7 @@ def test_fill_never_overwrites_without_force(answers, tmp_path, capsys):
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     next(out.glob("*.pdf")).write_bytes(b"mine")
     assert fill(answers, out) == 2
-    assert "already exists (use --force to overwrite)" in capsys.readouterr().err
+    assert "同じ名前のファイルがすでにあります（上書きするには --force）" in capsys.readouterr().err
     assert next(out.glob("*.pdf")).read_bytes() == b"mine"
     assert fill(answers, out, "--force") == 0
     assert {p.name for p in out.iterdir()} == set(before)
@@ -84,7 +84,7 @@ def test_fill_western_date_and_bad_font(answers, tmp_path, capsys):
     assert fill(answers, tmp_path / "a", "--western-date") == 0
     assert "2026年10月1日" in next((tmp_path / "a").glob("*.html")).read_text(encoding="utf-8")
     assert fill(answers, tmp_path / "b", "--pdf-font", str(tmp_path / "missing.ttf")) == 2
-    assert "missing.ttf: no such font file (from --pdf-font)" in capsys.readouterr().err
+    assert "missing.ttf: そのフォントのファイルはありません（--pdf-font の指定）" in capsys.readouterr().err
     assert not (tmp_path / "b").exists() or not list((tmp_path / "b").iterdir())  # a failure in one format writes none
 
 
@@ -95,7 +95,9 @@ def test_fill_warns_when_no_japanese_font_is_found(answers, tmp_path, capsys, mo
     monkeypatch.setattr(pdf_fonts, "CANDIDATES", ())
     assert main(["fill", "wakayama-safety-report", "--answers", str(answers), "--format", "pdf", "--out", str(tmp_path)]) == 0
     err = capsys.readouterr().err
-    assert "warning: no Japanese TrueType font found (set ANZEN_PDF_FONT=" in err and "HeiseiKakuGo-W5" in err
+    assert "警告: 日本語の TrueType フォントが見つかりません（ANZEN_PDF_FONT=" in err and "HeiseiKakuGo-W5" in err
+    assert main(["fill", "wakayama-safety-report", "--answers", str(answers), "--format", "pdf", "--out", str(tmp_path), "--force", "--lang", "en"]) == 0
+    assert "warning: no Japanese TrueType font found (set ANZEN_PDF_FONT=" in capsys.readouterr().err
     assert next(tmp_path.glob("*.pdf")).read_bytes().startswith(b"%PDF-")
 
 
@@ -125,9 +127,11 @@ def test_mail_builds_a_draft_from_a_json_report(answers, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["--to", "a@example.jp\nBcc: spy@example.com"], "line breaks are not allowed"),
-    (["--to", "not-an-address"], "not an e-mail address"),
-    (["--to", "a@example.jp", "--format", "pdf,docx"], "unknown format docx"),
+    (["--to", "a@example.jp\nBcc: spy@example.com"], "アドレスに改行は使えません"),
+    (["--to", "a@example.jp\nBcc: spy@example.com", "--lang", "en"], "line breaks are not allowed"),
+    (["--to", "not-an-address"], "メールアドレスではありません"),
+    (["--to", "not-an-address", "--lang", "en"], "not an e-mail address"),
+    (["--to", "a@example.jp", "--format", "pdf,docx"], "形式 docx はありません"),
 ])
 def test_mail_refuses_bad_options(answers, tmp_path, capsys, args, message):
     out = tmp_path / "out"
@@ -138,7 +142,7 @@ def test_mail_refuses_bad_options(answers, tmp_path, capsys, args, message):
 
 
 @pytest.mark.parametrize("content, message", [
-    (None, "no such report file"),
+    (None, "その名前の報告書のファイルも、セッションもありません"),
     ('{"a": 1}', "not a JSON report written by anzen"),
     ("{oops", "not a JSON report"),
     ('{"format": "anzen-report", "flow": "wakayama-safety-report", "generated_at": "2026-10-01T09:00:00", "answers": {"nope": 1}}',

@@ -61,8 +61,10 @@ def test_import_refuses_what_is_not_a_report(tmp_path: Path, capsys: pytest.Capt
     for content, expected in ((b"{not json", "not valid JSON"), (b'{"answers": {}}', "not an anzen JSON report"), (b"\xff\xfe", "not UTF-8")):
         bad = tmp_path / "bad.json"
         bad.write_bytes(content)
-        status, _, err = run(capsys, "sessions", "import", str(bad), "--staff", "x")
+        status, _, err = run(capsys, "sessions", "import", str(bad), "--staff", "x", "--lang", "en")
         assert status == 2 and expected in err and str(bad) in err
+    status, _, err = run(capsys, "sessions", "import", str(bad), "--staff", "x")
+    assert status == 2 and err.startswith(f"anzen: {bad}: UTF-8 ")  # in Japanese unless --lang en
     assert open_store().sessions() == []
 
 
@@ -98,7 +100,9 @@ def test_list_show_and_export(tmp_path: Path, flow_file: Path, capsys: pytest.Ca
     assert live.id in out and "完了" in out
     status, out, _ = run(capsys, "sessions", "show", live.id[:4])
     assert ANSWERS["company"] in out  # markup in answers is printed as it is, never interpreted
-    assert "staff_count = 5" in out and "created" in out and "finished" in out
+    assert "staff_count = 5" in out and "開始" in out and any(line.split() == ["状態", "完了"] for line in out.splitlines())
+    status, out, _ = run(capsys, "sessions", "show", live.id[:4], "--lang", "en")
+    assert "staff_count = 5" in out and "created" in out and any(line.split() == ["status", "finished"] for line in out.splitlines())
 
     status, out, _ = run(capsys, "sessions", "export", live.id, "--format", "json,md", "--out", str(tmp_path / "x"))
     assert status == 0
@@ -108,7 +112,7 @@ def test_list_show_and_export(tmp_path: Path, flow_file: Path, capsys: pytest.Ca
     exported = json.loads(next(p for p in written if p.suffix == ".json").read_text(encoding="utf-8"))
     assert (exported["session"], exported["flow_version"], exported["answers"]) == (live.id, "1.0.0", ANSWERS)
     status, _, err = run(capsys, "sessions", "export", live.id, "--format", "json", "--out", str(tmp_path / "x"))
-    assert status == 2 and "already exists" in err  # never overwritten without --force
+    assert status == 2 and "同じ名前のファイルがすでにあります" in err  # never overwritten without --force
 
 
 def test_resume_messages(tmp_path: Path, flow_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -118,9 +122,11 @@ def test_resume_messages(tmp_path: Path, flow_file: Path, capsys: pytest.Capture
         first = store.create(str(flow_file), respondent="株式会社一")
         store.create(str(flow_file), respondent="株式会社二")
     status, _, err = run(capsys, "resume")  # several, and no terminal to choose in
-    assert status == 2 and "株式会社一" in err and "株式会社二" in err and "anzen resume SESSION" in err
+    assert status == 2 and "株式会社一" in err and "株式会社二" in err and "anzen resume セッション" in err
+    status, _, err = run(capsys, "resume", "--lang", "en")
+    assert status == 2 and "株式会社一" in err and "several unfinished sessions; name one: anzen resume SESSION" in err
     status, _, err = run(capsys, "resume", "nosuch")
-    assert status == 2 and "no session 'nosuch'" in err
+    assert status == 2 and "セッション 'nosuch' はありません" in err
     with open_store() as store:
         live = store.open(first.id)
         for q, v in ANSWERS.items():
@@ -135,8 +141,9 @@ def test_a_damaged_database_stops_the_interview_with_a_message(tmp_path: Path, f
     bad = tmp_path / "bad.db"
     bad.write_text("not a database", encoding="utf-8")
     status, _, err = run(capsys, "--db", str(bad), "interview", str(flow_file))
+    assert status == 2 and "SQLite のデータベースではありません" in err and "--db" in err and "not an SQLite" not in err
+    status, _, err = run(capsys, "--db", str(bad), "--lang", "en", "interview", str(flow_file))
     assert status == 2 and "not an SQLite database" in err and "--db" in err
-    assert "SQLite のデータベースではありません" in err  # and in Japanese beside it
     assert bad.read_text(encoding="utf-8") == "not a database"
 
 
@@ -146,7 +153,7 @@ def test_a_damaged_database_ends_the_first_question_in_a_terminal(tmp_path: Path
     bad = tmp_path / "bad.db"
     bad.write_text("not a database", encoding="utf-8")
     term = Terminal(["--db", str(bad), "interview", str(flow_file)], {}, tmp_path)
-    term.expect("not an SQLite database")
+    term.expect("SQLite のデータベースではありません")
     assert term.wait() == 2
     assert "Traceback" not in term.text and "事業者名を入力してください" in term.text  # (the first question was on the screen)
     assert bad.read_text(encoding="utf-8") == "not a database"
@@ -229,11 +236,11 @@ def test_a_busy_session_is_a_clear_message_not_a_crash(flow_file: Path, private_
     ready(other)
     try:
         status, _, err = run(capsys, "resume", info.id)
-        assert status == 1 and f"process {other.pid}" in err
+        assert status == 1 and f"プロセス {other.pid}" in err
         status, out, _ = run(capsys, "sessions", "list")
         assert f"pid {other.pid}" in out
         status, _, err = run(capsys, "sessions", "delete", info.id, "--yes")
-        assert status == 1 and "open in another anzen" in err
+        assert status == 1 and "別の anzen で開かれています" in err
     finally:
         release(other)
     assert run(capsys, "sessions", "delete", info.id, "--yes")[0] == 0

@@ -51,7 +51,7 @@ def test_a_folder_others_can_read_is_warned_about(tmp_path: Path) -> None:
     shared.mkdir(mode=0o755)
     os.chmod(shared, 0o755)
     with open_store(shared / "s.db") as store:
-        assert any("other users" in n and "他のユーザー" in n for n in store.notes)
+        assert any("other users" in n.en and "他のユーザー" in n.ja for n in store.notes)
     assert mode(shared) == 0o755  # a folder anzen did not create is not changed
 
 
@@ -115,7 +115,9 @@ def test_damaged_database_gives_a_clear_message_on_the_command_line(tmp_path: Pa
     path.write_bytes(b"\x00garbage" * 100)
     assert main(["--db", str(path), "sessions", "list"]) == 2
     err = capsys.readouterr().err
-    assert "not an SQLite database" in err and "Traceback" not in err
+    assert "SQLite のデータベースではありません" in err and "Traceback" not in err
+    assert main(["--db", str(path), "--lang", "en", "sessions", "list"]) == 2
+    assert "not an SQLite database" in capsys.readouterr().err
     assert path.read_bytes() == b"\x00garbage" * 100
 
 

@@ -65,7 +65,7 @@ def test_a_reader_in_the_middle_of_a_read_is_reported_then_compact_finishes(stor
     reader.execute("SELECT count(*) FROM answers").fetchone()  # holds an old snapshot
     erasure = store.delete(gone)
     assert not erasure.wal_checkpointed
-    assert any("sessions compact" in w for w in erasure.warnings)  # said, not hidden
+    assert any("sessions compact" in w.en and "sessions compact" in w.ja for w in erasure.warnings)  # said, not hidden
     reader.execute("COMMIT")
     reader.close()
     checkpointed, _, _ = store.compact()
@@ -78,7 +78,7 @@ def test_delete_on_the_command_line_prints_an_erasure_record(private_db: Path, f
         gone = fill(store, flow_file, SECRET)
     assert main(["sessions", "delete", gone[:6], "--yes"]) == 0
     out = capsys.readouterr().out
-    for expected in ("消去記録", gone, f"株式会社{SECRET}", "2 answer(s), 1 note(s)", "secure_delete", "checkpointed and truncated", "VACUUM"):
+    for expected in ("消去記録", gone, f"株式会社{SECRET}", "回答 2 件、メモ 1 件", "secure_delete", "先行書き込みログを書き戻して空にし", "VACUUM"):
         assert expected in out
     assert traces(private_db, SECRET) == []
     assert main(["sessions", "list", "--json"]) == 0

@@ -30,7 +30,7 @@ def test_mail_from_a_session_and_unknown_references(tmp_path):
     content = attachment.get_content()
     assert attachment.get_filename().endswith(".csv") and "1-1" in (content if isinstance(content, str) else content.decode("utf-8-sig"))
     missing = anzen("mail", "zzzz", "--to", "kojin@city.example.jp", cwd=tmp_path)
-    assert missing.returncode == 2 and "no such session" in missing.stderr and "Traceback" not in missing.stderr
+    assert missing.returncode == 2 and "セッションもありません" in missing.stderr and "Traceback" not in missing.stderr
 
 
 def test_an_exported_session_shows_the_history_of_changed_answers(tmp_path):

@@ -175,7 +175,7 @@ def test_a_report_in_the_list_is_laid_out_as_the_interview_is_its_description_un
     from anzen.cli.flows import flow_summaries
     from anzen.tui.screens.home import INDENT, flow_option
 
-    rows = [*flow_summaries(), {"id": "broken", "error": "3 problem(s): run anzen flows check broken"}]
+    rows = [*flow_summaries(), {"id": "broken", "error": {"ja": "問題 3 件: anzen flows check broken で確認できます", "en": "3 problem(s): run anzen flows check broken"}}]
     for row in rows:
         for lang in ("ja", "en"):
             lines = flow_option(row, lang, width).prompt.plain.split("\n")  # type: ignore[union-attr]
@@ -186,7 +186,7 @@ def test_a_report_in_the_list_is_laid_out_as_the_interview_is_its_description_un
             assert "".join(title).replace(" ", "") == shown.replace(" ", "")
             assert all(cell_len(line) <= width for line in lines), (width, lines)
             assert not any(line.strip()[0] in NO_START for line in lines), lines
-            said = (row.get("description") or {}).get(lang) or (row.get("description") or {}).get("ja") or row.get("error", "")
+            said = (row.get("description") or {}).get(lang) or (row.get("description") or {}).get("ja") or (row.get("error") or {}).get(lang, "")
             assert said.replace(" ", "") in "".join(line.strip() for line in rest).replace(" ", "")  # all of it, in order
 
 

@@ -76,11 +76,12 @@ async def test_a_store_that_cannot_be_used_is_said_and_the_interview_goes_on(out
 
 
 async def test_an_unknown_flow_is_said_on_the_home_screen(out_dir: Path) -> None:
-    app = make_app(out_dir, flow="no-such-flow")
+    app = make_app(out_dir, flow="wakayama-safty-report")
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert "no-such-flow" in str(app.screen.query_one("#message").render())
+        said = str(app.screen.query_one("#message").render())
+        assert "インストール済みのフローに 'wakayama-safty-report' はなく" in said and "'wakayama-safety-report' のことですか？" in said
 
 
 def test_anzen_app_passes_the_flow_to_the_app(monkeypatch: pytest.MonkeyPatch) -> None:

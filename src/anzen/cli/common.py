@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from datetime import date
 from typing import Any, NoReturn
 
+from anzen.cli.language import sayer
 from anzen.errors import Problem, ProblemsError, in_file_order
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_BAD_INPUT = 0, 1, 2
@@ -51,24 +52,35 @@ def one_line(text: str) -> str:
     return "".join(" " if ch < " " or "\x7f" <= ch <= "\x9f" or ch in "\u2028\u2029" else ch for ch in text)
 
 
-def print_problems(problems: list[Problem], stream=None) -> None:
+def print_problems(problems: list[Problem], lang: str, stream=None) -> None:
+    """Each problem on a line of its own, `file:line:` first (what editors jump to). The problems of a flow
+    are said in the words of its YAML, in English; only their labels follow the language."""
     stream = stream or sys.stderr
+    say = sayer(lang)
+    labels = {"error": say("エラー", "error"), "warning": say("警告", "warning")}
     for problem in in_file_order(problems):
-        print(f"error: {problem.render()}" if problem.severity == "error" else f"warning: {problem.render()}", file=stream)
+        print(f"{labels.get(problem.severity, problem.severity)}: {problem.render()}", file=stream)
 
 
 def fail(message: str, status: int = EXIT_BAD_INPUT) -> NoReturn:
     raise CommandError(message, status)
 
 
-def load_plan_or_fail(ref: str):  # -> Plan
+def load_plan_or_fail(ref: str, lang: str):  # -> Plan
     from anzen.plan_cache import load_plan
 
     try:
         return load_plan(ref)
     except ProblemsError as exc:
-        print_problems(exc.problems)
-        raise CommandError(f"cannot use flow '{ref}': {len(exc.problems)} problem(s)") from None
+        from anzen.i18n import unknown_flow
+
+        mistyped = unknown_flow(lang, ref, exc.problems)  # the user's mistake, in the user's words
+        if mistyped:
+            raise CommandError(mistyped) from None
+        say = sayer(lang)
+        print_problems(exc.problems, lang)
+        raise CommandError(say(f"フロー '{ref}' は使えません: 問題 {len(exc.problems)} 件（anzen flows check {ref} で確認できます）",
+                               f"cannot use flow '{ref}': {len(exc.problems)} problem(s) (see anzen flows check {ref})")) from None
 
 
 def open_store_or_fail(args: argparse.Namespace) -> Any:
@@ -77,15 +89,15 @@ def open_store_or_fail(args: argparse.Namespace) -> Any:
     try:
         store = open_store(getattr(args, "db", None))
     except StoreError as exc:
-        raise CommandError(exc.both()) from None
+        raise CommandError(exc.message(args.lang)) from None
     for note in store.notes:
-        print(f"warning: {note}", file=sys.stderr)
+        print(f"{sayer(args.lang)('警告', 'warning')}: {note.message(args.lang)}", file=sys.stderr)
     return store
 
 
 @contextmanager
-def store_errors() -> Iterator[None]:
-    """Store errors → a message and an exit status (busy: 1; anything else: 2), never a traceback.
+def store_errors(lang: str) -> Iterator[None]:
+    """Store errors → a message in `lang` and an exit status (busy: 1; anything else: 2), never a traceback.
     The store is imported only when something went wrong (the line mode asks before opening it)."""
     try:
         yield
@@ -93,9 +105,9 @@ def store_errors() -> Iterator[None]:
         from anzen.store import SessionBusy, StoreError
 
         if isinstance(exc, SessionBusy):
-            raise CommandError(exc.both(), EXIT_BUSY) from None
+            raise CommandError(exc.message(lang), EXIT_BUSY) from None
         if isinstance(exc, StoreError):
-            raise CommandError(exc.both(), EXIT_BAD_INPUT) from None
+            raise CommandError(exc.message(lang), EXIT_BAD_INPUT) from None
         raise
 
 

@@ -8,7 +8,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from anzen.cli.language import Say
+from anzen.cli.language import Say, sayer
 
 
 def add_export_arguments(parser: argparse.ArgumentParser, say: Say) -> None:
@@ -27,12 +27,16 @@ def export_options(args: argparse.Namespace) -> dict[str, object]:
 
 
 @contextmanager
-def exporter_warnings() -> Iterator[None]:
-    """Warnings raised while rendering (e.g. no Japanese font to embed) as plain 'warning: …' lines."""
+def exporter_warnings(lang: str) -> Iterator[None]:
+    """Warnings raised while rendering (e.g. no Japanese font to embed) as plain 'warning: …' lines, in
+    `lang` where the warning has a Japanese text."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             yield
         finally:
             for warning in caught:
-                print(f"warning: {warning.message}", file=sys.stderr)
+                if not issubclass(warning.category, UserWarning):  # Python's own (ResourceWarning …) are not the user's business
+                    continue
+                said = getattr(warning.message, "ja", None) if lang == "ja" else None
+                print(f"{sayer(lang)('警告', 'warning')}: {said or warning.message}", file=sys.stderr)

@@ -6,6 +6,7 @@ import argparse
 import json
 
 from anzen.cli.common import EXIT_OK, EXIT_PROBLEMS, print_problems, print_table
+from anzen.cli.language import sayer
 from anzen.errors import Problem, ProblemsError, in_file_order
 
 
@@ -29,11 +30,13 @@ def run(args: argparse.Namespace) -> int:
         if args.json:
             print(json.dumps({"checked": checked, "problems": [p.as_dict() for p in problems]}, ensure_ascii=False, indent=2))
         else:
-            print_problems(problems)
+            print_problems(problems, args.lang)
             files = len(checked)
             warnings = len(problems) - len(errors)
-            print(f"{files} flow(s) checked: " + (f"{len(errors)} problem(s)" if errors else "no problems")
-                  + (f", {warnings} warning(s)" if warnings else ""))
+            say = sayer(args.lang)
+            print(say(f"{files} 件のフローを検査しました: ", f"{files} flow(s) checked: ")
+                  + (say(f"問題 {len(errors)} 件", f"{len(errors)} problem(s)") if errors else say("問題なし", "no problems"))
+                  + (say(f"、警告 {warnings} 件", f", {warnings} warning(s)") if warnings else ""))
         return EXIT_PROBLEMS if errors else EXIT_OK
     if args.flows_command == "graph":
         from anzen.cli.flows_tools import graph
@@ -62,7 +65,8 @@ def flow_summaries() -> list[dict[str, object]]:
         try:
             plan = load_plan(flow_id, library)
         except ProblemsError as exc:
-            rows.append({"id": flow_id, "error": f"{len(exc.problems)} problem(s): run anzen flows check {flow_id}"})
+            rows.append({"id": flow_id, "error": {"ja": f"問題 {len(exc.problems)} 件: anzen flows check {flow_id} で確認できます",
+                                                  "en": f"{len(exc.problems)} problem(s): run anzen flows check {flow_id}"}})
             continue
         flow = plan.flow
         rows.append({
@@ -83,7 +87,7 @@ def _list(args: argparse.Namespace) -> int:
     for row in rows:
         if "error" in row:
             styles[(len(lines), 2)] = "red"
-            lines.append([str(row["id"]), "", str(row["error"]), ""])
+            lines.append([str(row["id"]), "", row["error"][lang], ""])
             continue
         title = row["title"]  # type: ignore[index]
         lines.append([str(row["id"]), str(row["version"]), title[lang] or title["ja"], str(row["questions"])])  # type: ignore[index]

@@ -12,7 +12,7 @@ from anzen.cli.common import EXIT_OK, load_plan_or_fail
 def graph(args: argparse.Namespace) -> int:
     from anzen import graph as g
 
-    plan = load_plan_or_fail(args.flow)
+    plan = load_plan_or_fail(args.flow, args.lang)
     if args.format == "dot":
         text = g.dot(plan, args.lang)
     elif args.format == "markdown":
@@ -26,7 +26,7 @@ def graph(args: argparse.Namespace) -> int:
 def try_paths(args: argparse.Namespace) -> int:
     from anzen import tryout
 
-    plan = load_plan_or_fail(args.flow)
+    plan = load_plan_or_fail(args.flow, args.lang)
     found = tryout.tables(plan, limit=args.limit)
     if args.json:
         print(json.dumps(tryout.render_json(plan, found), ensure_ascii=False, indent=2))

@@ -246,12 +246,12 @@ def _when_drawn(app: Any, work: Callable[[], object]) -> None:
 def run(args: argparse.Namespace) -> int:
     """A new session of FLOW in the store, answered line by line (every answer saved at once)."""
     from anzen.cli.new_session import NewSession
-    from anzen.exports import parse_formats
+    from anzen.exports import FormatError, parse_formats
 
     try:
         formats = parse_formats(args.format)
-    except ValueError as exc:
-        raise CommandError(str(exc)) from None
+    except FormatError as exc:
+        raise CommandError(exc.message(args.lang)) from None
     if args.flow is None:  # `anzen interview` alone: unfinished interviews are offered before a new one
         from anzen.cli.resume import offer_unfinished
 
@@ -259,7 +259,7 @@ def run(args: argparse.Namespace) -> int:
         if status is not None:
             return status
     flow = args.flow or choose_flow(args.lang)
-    session = NewSession(args, flow, load_plan_or_fail(flow))
+    session = NewSession(args, flow, load_plan_or_fail(flow, args.lang))
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         session.start()  # nobody reads the first question first: the session (or the store's error) before it
     return converse(session, args, formats)
@@ -277,7 +277,7 @@ def converse(live: Any, args: argparse.Namespace, formats: list[str], review: bo
     if isinstance(live, NewSession) and live.live is None:
         line.when_shown = live.start
     try:
-        with store_errors():
+        with store_errors(lang):
             line.run(next_node=live.next_to_review if review else None)
             live.finish()
     except (KeyboardInterrupt, EOFError) as exc:
@@ -290,7 +290,7 @@ def converse(live: Any, args: argparse.Namespace, formats: list[str], review: bo
     try:
         written = write_reports(report, formats, Path(args.out), force=args.force)
     except ExportError as exc:
-        raise CommandError(f"{exc.both()}\n{ui(lang, 'export_later', id=live.id)}") from None
+        raise CommandError(f"{exc.message(lang)}\n{ui(lang, 'export_later', id=live.id)}") from None
     from anzen.cli.summary import print_summary
 
     print_summary(report, [w.path for w in written], lang)

@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from anzen.cli.common import EXIT_OK, CommandError, print_problems
+from anzen.cli.language import sayer
 from anzen.errors import ProblemsError
 
 
@@ -24,10 +25,10 @@ def _load(ref: str, args: argparse.Namespace):  # -> Report
     try:
         rebuilt = read_report(path, ref, flow=args.flow, lang=args.report_lang)
     except ProblemsError as exc:
-        print_problems(exc.problems)
-        raise CommandError(f"cannot use report {ref}") from None
+        print_problems(exc.problems, args.lang)
+        raise CommandError(sayer(args.lang)(f"報告書 {ref} は使えません", f"cannot use report {ref}")) from None
     for warning in rebuilt.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
+        print(f"{sayer(args.lang)('警告', 'warning')}: {warning.message(args.lang)}", file=sys.stderr)
     return rebuilt.report
 
 
@@ -39,16 +40,17 @@ def _from_session(ref: str, args: argparse.Namespace):  # -> Report
     try:
         return store.report(ref, lang=args.report_lang)
     except UnknownSession:
-        raise CommandError(f"{ref}: no such report file and no such session (a JSON report written by anzen, or a session id from `anzen sessions list`)") from None
+        raise CommandError(sayer(args.lang)(f"{ref}: その名前の報告書のファイルも、セッションもありません（anzen が書き出した JSON 報告書か、anzen sessions list に出るセッションの id）",
+                                            f"{ref}: no such report file and no such session (a JSON report written by anzen, or a session id from `anzen sessions list`)")) from None
     except StoreError as exc:
-        raise CommandError(exc.both()) from None
+        raise CommandError(exc.message(args.lang)) from None
     finally:
         store.close()
 
 
 def run(args: argparse.Namespace) -> int:
     from anzen.cli.exporting import export_options, exporter_warnings
-    from anzen.exports import FORMATS, ExportError, default_basename, parse_formats, render, safe_name, write_atomic
+    from anzen.exports import FORMATS, ExportError, FormatError, default_basename, parse_formats, render, safe_name, write_atomic
     from anzen.exports.eml import AddressError, Attachment, attachment_name, check_address, render_eml
 
     try:
@@ -56,23 +58,24 @@ def run(args: argparse.Namespace) -> int:
         check_address(args.to)
         if args.sender:
             check_address(args.sender)
-    except (ValueError, AddressError) as exc:
-        raise CommandError(str(exc)) from None
+    except (FormatError, AddressError) as exc:
+        raise CommandError(exc.message(args.lang)) from None
     report = _load(args.report, args)
     out_dir = Path(args.out)
     path = out_dir / f"{safe_name(args.name) if args.name else default_basename(report)}.eml"
+    say = sayer(args.lang)
     if path.exists() and not args.force:
-        raise CommandError(f"{path}: already exists (use --force to overwrite)")
+        raise CommandError(say(f"{path}: 同じ名前のファイルがすでにあります（上書きするには --force）", f"{path}: already exists (use --force to overwrite)"))
     try:
-        with exporter_warnings():
+        with exporter_warnings(args.lang):
             attachments = [Attachment(attachment_name(report, FORMATS[f][1]), render(report, f, **export_options(args))) for f in formats]
         data = render_eml(report, attachments, to=args.to, sender=args.sender)
         out_dir.mkdir(parents=True, exist_ok=True)
         write_atomic(path, data, force=args.force)
     except ExportError as exc:
-        raise CommandError(exc.both()) from None
+        raise CommandError(exc.message(args.lang)) from None
     except OSError as exc:
-        raise CommandError(f"{out_dir}: cannot create the folder: {exc.strerror or exc}") from None
+        raise CommandError(say(f"{out_dir}: フォルダを作成できません: {exc.strerror or exc}", f"{out_dir}: cannot create the folder: {exc.strerror or exc}")) from None
     words = {"ja": ("メールの下書きを作成しました（送信はしていません）", "添付"), "en": ("E-mail draft written (nothing was sent)", "attached")}
     done, attached = words.get(report.lang, words["ja"])
     print(f"{done}: {path}")

@@ -80,6 +80,7 @@ def _mail(sub: Any, say: Say) -> None:
     mail.add_argument("--flow", help=say("報告書のフローがインストールされていないときの、フローの id かファイル", "flow id or file, when the report's flow is not installed"))
     mail.add_argument("--report-lang", choices=LANGS, default=None, help=say("添付する報告書の言語（既定: 報告書のもの）", "language of the attached reports (default: the report's own)"))
     add_export_arguments(mail, say)
+    _lang_option(mail, say)
     _db_option(mail, say)
 
 
@@ -101,6 +102,8 @@ def _flows(sub: Any, say: Say) -> None:
     trying.add_argument("flow", help=say("インストール済みのフローの id か、フローのファイル", "installed flow id or path to a flow file"))
     trying.add_argument("--json", action="store_true", help=say("JSON で出す", "as JSON"))
     trying.add_argument("--limit", type=int, default=20_000, help=say("一つの部分で調べる道筋の上限（既定: 20000）", "most paths explored per part (default: 20000)"))
+    for parser in (check, listing, trying):  # their messages and tables follow --lang too
+        _lang_option(parser, say)
 
 
 def _resume(sub: Any, say: Say) -> None:
@@ -181,7 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"anzen: {exc}", file=sys.stderr)
         return exc.status
     except KeyboardInterrupt:
-        print("\nanzen: interrupted", file=sys.stderr)
+        print(f"\nanzen: {sayer(args.lang)('中断しました。', 'interrupted')}", file=sys.stderr)
         return 130
     return EXIT_BAD_INPUT
 

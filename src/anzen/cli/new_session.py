@@ -38,7 +38,7 @@ class NewSession:
             args = self.args
             store = open_store_or_fail(args)
             staff = getattr(args, "staff", None)
-            with store_errors():
+            with store_errors(args.lang):
                 live = store.start(self.flow, plan=self.interview.plan, respondent=getattr(args, "respondent", None),
                                    mode="staff" if staff else "self", staff=staff, lang=args.lang)
             live.continue_with(self.interview)  # the interview already asking its first question

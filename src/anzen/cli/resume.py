@@ -8,6 +8,7 @@ import sys
 from typing import Any
 
 from anzen.cli.common import EXIT_PROBLEMS, CommandError, select
+from anzen.cli.language import sayer
 from anzen.i18n import ui
 
 
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from anzen.cli.common import open_store_or_fail, store_errors
 
     store = open_store_or_fail(args)
-    with store_errors():
+    with store_errors(args.lang):
         if args.session:
             info = store.get(args.session)
         else:
@@ -44,32 +45,33 @@ def run(args: argparse.Namespace) -> int:
                 info = store.get(_choose(free, args.lang, allow_new=False) or "")
             else:
                 listing = "\n".join(f"  {_label(s, args.lang)}" for s in free)
-                raise CommandError(f"several unfinished sessions; name one: anzen resume SESSION\n{listing}")
+                raise CommandError(sayer(args.lang)(f"回答中のセッションが複数あります。どれか一つを指定してください: anzen resume セッション\n{listing}",
+                                                    f"several unfinished sessions; name one: anzen resume SESSION\n{listing}"))
         return resume(store, info, args)
 
 
 def resume(store: Any, info: Any, args: argparse.Namespace) -> int:
     from anzen.cli.interview import converse
     from anzen.cli.common import store_errors
-    from anzen.exports import parse_formats
+    from anzen.exports import FormatError, parse_formats
 
     # the session's own language, unless another one was asked for (ja is the default of --lang)
     args.lang = args.lang if args.lang != "ja" else info.lang
     lang = args.lang
     try:
         formats = parse_formats(args.format)
-    except ValueError as exc:
-        raise CommandError(str(exc)) from None
+    except FormatError as exc:
+        raise CommandError(exc.message(lang)) from None
     review = bool(getattr(args, "review", False))
     if info.finished and not review:
         print(ui(lang, "session_finished", id=info.id))
         return EXIT_PROBLEMS
-    with store_errors():
+    with store_errors(args.lang):
         live = store.open(info.id)
     try:
         tell_resume(live, lang)
         if review and live.info.phase != "review":
-            with store_errors():
+            with store_errors(args.lang):
                 live.start_review()
         review = live.info.phase == "review"
         if review:

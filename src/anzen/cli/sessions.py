@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from anzen.cli.common import EXIT_OK, EXIT_PROBLEMS, CommandError, open_store_or_fail, print_table, store_errors
-from anzen.cli.language import Say
+from anzen.cli.language import Say, sayer
+from anzen.cli.terminal import cells
 
 
 def _plain(value: Any) -> str:
@@ -30,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     command = args.sessions_command
     store = open_store_or_fail(args)
     try:
-        with store_errors():
+        with store_errors(args.lang):
             return COMMANDS[command](store, args)
     finally:
         store.close()
@@ -70,22 +71,27 @@ def cmd_show(store: Any, args: argparse.Namespace) -> int:
 
     console = Console(highlight=False, soft_wrap=True)
     out = lambda text, style="": console.print(Text(text, style=style))  # noqa: E731 - plain text only
-    out(f"session {info.id}", "bold")
-    for label, value in (("flow", f"{info.flow_id} {info.flow_version} (sha256 {info.flow_hash[:12]})"), ("respondent", info.respondent),
-                         ("mode", info.mode + (f" — staff: {info.staff}" if info.staff else "")), ("status", f"{info.status} ({info.phase})"),
-                         ("progress", _progress(info)), ("created", info.created_at), ("updated", info.updated_at),
-                         ("finished", info.finished_at), ("origin", info.origin), ("open in", info.busy and info.busy.describe("en"))):
+    say = sayer(args.lang)
+    out(say(f"セッション {info.id}", f"session {info.id}"), "bold")
+    mode = say("職員による聞き取り", "staff-led") if info.mode == "staff" else say("自己点検", "self-assessment")
+    status = say("完了", "finished") if info.finished else say("確認中（職員）", "in review (staff)") if info.phase == "review" else say("回答中", "in progress")
+    fields = ((say("フロー", "flow"), f"{info.flow_id} {info.flow_version} (sha256 {info.flow_hash[:12]})"), (say("事業者", "respondent"), info.respondent),
+              (say("方式", "mode"), mode + (f" — {say('確認者', 'staff')}: {info.staff}" if info.staff else "")), (say("状態", "status"), status),
+              (say("進捗", "progress"), _progress(info)), (say("開始", "created"), info.created_at), (say("最終更新", "updated"), info.updated_at),
+              (say("完了", "finished"), info.finished_at), (say("由来", "origin"), info.origin), (say("使用中", "open in"), info.busy and info.busy.describe(args.lang)))
+    room = max(cells(label) for label, _ in fields) + 2
+    for label, value in fields:
         if value:
-            out(f"  {label:<11} {value}")
-    out("answers", "bold")
+            out(f"  {label}{' ' * (room - cells(label))}{value}")
+    out(say("回答", "answers"), "bold")
     for a in answers:
-        flag = f"   ⚠ kept, does not fit the flow: {a.misfit}" if a.misfit else ""
+        flag = f"   ⚠ {say('今のフローに合わないため保存のみ', 'kept, does not fit the flow')}: {a.misfit}" if a.misfit else ""
         out(f"  {a.question_id} = {_plain(a.value)}{flag}", "yellow" if a.misfit else "")
     if notes:
-        out("notes", "bold")
+        out(say("メモ", "notes"), "bold")
         for q, text in notes.items():
             out(f"  {q}: {text}")
-    out("history", "bold")
+    out(say("変更の記録", "history"), "bold")
     for e in history:
         who = e.actor + (f" ({e.actor_name})" if e.actor_name else "")
         what = f" {e.question_id}: {_plain(e.old_value)} → {_plain(e.new_value)}" if e.question_id else ""
@@ -94,17 +100,17 @@ def cmd_show(store: Any, args: argparse.Namespace) -> int:
 
 
 def cmd_export(store: Any, args: argparse.Namespace) -> int:
-    from anzen.exports import ExportError, parse_formats, write_reports
+    from anzen.exports import ExportError, FormatError, parse_formats, write_reports
 
     try:
         formats = parse_formats(args.format)
-    except ValueError as exc:
-        raise CommandError(str(exc)) from None
+    except FormatError as exc:
+        raise CommandError(exc.message(args.lang)) from None
     report = store.report(args.session, lang=args.lang if args.lang != "ja" else None)
     try:
         written = write_reports(report, formats, Path(args.out), force=args.force, basename=args.name)
     except ExportError as exc:
-        raise CommandError(exc.both()) from None
+        raise CommandError(exc.message(args.lang)) from None
     for w in written:
         print(w.path)
     return EXIT_OK
@@ -112,35 +118,40 @@ def cmd_export(store: Any, args: argparse.Namespace) -> int:
 
 def cmd_delete(store: Any, args: argparse.Namespace) -> int:
     info = store.get(args.session)
+    say = sayer(args.lang)
     if not args.yes:
         if not sys.stdin.isatty():
-            raise CommandError(f"deleting session {info.id} cannot be undone: add --yes to confirm")
-        answer = input(f"Erase session {info.id} ({info.respondent or '—'}, {info.flow_id}, {info.answered or 0} answers) for good? [y/N] ")
+            raise CommandError(say(f"セッション {info.id} の消去は取り消せません。消すには --yes を付けてください",
+                                   f"deleting session {info.id} cannot be undone: add --yes to confirm"))
+        answer = input(say(f"セッション {info.id}（{info.respondent or '—'}、{info.flow_id}、回答 {info.answered or 0} 件）を復元できないように消しますか？ [y/N] ",
+                           f"Erase session {info.id} ({info.respondent or '—'}, {info.flow_id}, {info.answered or 0} answers) for good? [y/N] "))
         if answer.strip().lower() not in ("y", "yes", "はい"):
-            print("Not deleted.")
+            print(say("消していません。", "Not deleted."))
             return EXIT_PROBLEMS
     erasure = store.delete(info.id, force=args.force)
     if args.json:
         print(json.dumps(erasure.as_dict(), ensure_ascii=False, indent=2))
         return EXIT_OK
     s = erasure.session
-    lines = [
-        "消去記録 / Erasure record",
-        f"  erased at        {erasure.erased_at}",
-        f"  database         {erasure.database}",
-        f"  session          {s.id}",
-        f"  flow             {s.flow_id} {s.flow_version}",
-        f"  respondent       {s.respondent or '—'}",
-        f"  mode             {s.mode}" + (f" (staff: {s.staff})" if s.staff else ""),
-        f"  created          {s.created_at}",
-        f"  status           {s.status}",
-        f"  erased           {erasure.answers} answer(s), {erasure.notes} note(s), {erasure.events} audit entr{'y' if erasure.events == 1 else 'ies'}",
-        "  method           SQLite secure_delete (content overwritten with zeros), write-ahead log "
-        + ("checkpointed and truncated" if erasure.wal_checkpointed else "NOT fully emptied") + (", database rebuilt (VACUUM)" if erasure.vacuumed else ""),
+    wal = say("先行書き込みログを書き戻して空にし", "write-ahead log checkpointed and truncated") if erasure.wal_checkpointed else say("先行書き込みログは空にしきれず", "write-ahead log NOT fully emptied")
+    rows = [
+        (say("消去日時", "erased at"), erasure.erased_at),
+        (say("データベース", "database"), erasure.database),
+        (say("セッション", "session"), s.id),
+        (say("フロー", "flow"), f"{s.flow_id} {s.flow_version}"),
+        (say("事業者", "respondent"), s.respondent or "—"),
+        (say("方式", "mode"), s.mode + (f" ({say('確認者', 'staff')}: {s.staff})" if s.staff else "")),
+        (say("開始", "created"), s.created_at),
+        (say("状態", "status"), s.status),
+        (say("消去したもの", "erased"), say(f"回答 {erasure.answers} 件、メモ {erasure.notes} 件、変更の記録 {erasure.events} 件",
+                                         f"{erasure.answers} answer(s), {erasure.notes} note(s), {erasure.events} audit entr{'y' if erasure.events == 1 else 'ies'}")),
+        (say("方法", "method"), say("SQLite の secure_delete（内容をゼロで上書き）、", "SQLite secure_delete (content overwritten with zeros), ") + wal
+         + (say("、データベースを作り直した（VACUUM）", ", database rebuilt (VACUUM)") if erasure.vacuumed else "")),
     ]
-    print("\n".join(lines))
+    room = max(cells(label) for label, _ in rows) + 2
+    print("\n".join(["消去記録 / Erasure record", *(f"  {label}{' ' * (room - cells(label))}{value}" for label, value in rows)]))
     for warning in erasure.warnings:
-        print(f"note: {warning}", file=sys.stderr)
+        print(f"{say('注意', 'note')}: {warning.message(args.lang)}", file=sys.stderr)
     return EXIT_OK if erasure.wal_checkpointed else EXIT_PROBLEMS
 
 
@@ -150,20 +161,25 @@ def cmd_import(store: Any, args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({"session": s.as_dict(), "flow_changed": result.flow_changed, "misfits": [m.as_dict() for m in result.misfits]}, ensure_ascii=False, indent=2))
         return EXIT_OK
-    print(f"session {s.id}: {s.respondent or '—'}, {s.flow_id} {s.flow_version}, {s.answered} answer(s) imported for review by {s.staff}")
+    say = sayer(args.lang)
+    print(say(f"セッション {s.id}: {s.respondent or '—'}、{s.flow_id} {s.flow_version}、回答 {s.answered} 件を {s.staff} さんの確認用に取り込みました",
+              f"session {s.id}: {s.respondent or '—'}, {s.flow_id} {s.flow_version}, {s.answered} answer(s) imported for review by {s.staff}"))
     if result.flow_changed:
-        print(f"note: the report was made with flow version {result.report_flow_version or '?'}; the installed flow differs")
+        print(say(f"注意: 報告書はフローの版 {result.report_flow_version or '?'} で作られています。インストール済みのフローとは異なります",
+                  f"note: the report was made with flow version {result.report_flow_version or '?'}; the installed flow differs"))
     for m in result.misfits:
-        print(f"kept, does not fit the flow: {m.question_id} = {_plain(m.value)} ({m.message})")
-    print(f"continue the review with: anzen resume {s.id}")
+        print(f"{say('今のフローに合わないため保存のみ', 'kept, does not fit the flow')}: {m.question_id} = {_plain(m.value)} ({m.message})")
+    print(say(f"確認の続き: anzen resume {s.id}", f"continue the review with: anzen resume {s.id}"))
     return EXIT_OK
 
 
 def cmd_compact(store: Any, args: argparse.Namespace) -> int:
     checkpointed, vacuumed, warnings = store.compact()
-    print(f"{store.path}: write-ahead log {'emptied' if checkpointed else 'NOT fully emptied'}, {'rebuilt (VACUUM)' if vacuumed else 'not rebuilt'}")
+    say = sayer(args.lang)
+    print(f"{store.path}: " + (say("先行書き込みログを空にしました", "write-ahead log emptied") if checkpointed else say("先行書き込みログは空にしきれませんでした", "write-ahead log NOT fully emptied"))
+          + (say("、ファイルを作り直しました（VACUUM）", ", rebuilt (VACUUM)") if vacuumed else say("、ファイルは作り直せませんでした", ", not rebuilt")))
     for warning in warnings:
-        print(f"note: {warning}", file=sys.stderr)
+        print(f"{say('注意', 'note')}: {warning.message(args.lang)}", file=sys.stderr)
     return EXIT_OK if checkpointed else EXIT_PROBLEMS
 
 

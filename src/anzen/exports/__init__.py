@@ -30,6 +30,10 @@ class ExportError(Failure):
     """A report could not be written; the message names the file (in both languages)."""
 
 
+class FormatError(Failure, ValueError):
+    """A --format naming no format anzen writes (in both languages)."""
+
+
 def _exists(path: Path) -> ExportError:
     return ExportError(f"{path}: already exists (use --force to overwrite)",
                        ja=f"{path}: 同じ名前のファイルがすでにあります（上書きするには --force）")
@@ -44,11 +48,13 @@ class Written:
 
 
 def parse_formats(text: str) -> list[str]:
-    """'json,md' → ['json', 'md']; ValueError naming what is unknown."""
+    """'json,md' → ['json', 'md']; FormatError (a ValueError) naming what is unknown."""
     formats = [f.strip().lower() for f in text.split(",") if f.strip()]
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
-        raise ValueError(f"unknown format {', '.join(unknown) or '(none)'}; available: {', '.join(FORMATS)}")
+        named = ', '.join(unknown) or '(none)'
+        raise FormatError(f"unknown format {named}; available: {', '.join(FORMATS)}",
+                          ja=f"形式 {named} はありません。使える形式: {', '.join(FORMATS)}")
     return list(dict.fromkeys(formats))
 
 

@@ -14,6 +14,7 @@ from email.message import EmailMessage
 from email.utils import format_datetime
 from typing import TYPE_CHECKING
 
+from anzen.errors import Failure
 from anzen.exports.common import clean, header, item_name, words
 from anzen.wareki import format_date
 
@@ -49,7 +50,7 @@ BODY = {
 LIST_LIMIT = 20  # follow-ups named in the body; the attachments have them all
 
 
-class AddressError(ValueError):
+class AddressError(Failure, ValueError):
     """An address that cannot go in a header (malformed, or a line break that would inject headers)."""
 
 
@@ -70,11 +71,12 @@ _ADDRESS = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\"]+$")
 def check_address(value: str) -> str:
     """'a@b.jp', 'Name <a@b.jp>' or several separated by commas; AddressError otherwise."""
     if any(ch in value for ch in "\r\n\x00"):
-        raise AddressError(f"{value!r}: line breaks are not allowed in an address")
+        raise AddressError(f"{value!r}: line breaks are not allowed in an address", ja=f"{value!r}: アドレスに改行は使えません")
     parsed = policy.default.header_factory("To", value)
     addresses = list(parsed.addresses)
     if parsed.defects or not addresses or any(not _ADDRESS.match(a.addr_spec) for a in addresses):
-        raise AddressError(f"{value!r}: not an e-mail address (e.g. someone@example.jp)")
+        raise AddressError(f"{value!r}: not an e-mail address (e.g. someone@example.jp)",
+                           ja=f"{value!r}: メールアドレスではありません（例: someone@example.jp）")
     return value
 
 

@@ -23,7 +23,7 @@ def render(report: "Report", *, era: bool = True, pdf_font: str | None = None, *
     try:
         font = find_font(pdf_font)
     except FontError as exc:
-        raise ExportError(f"PDF font: {exc}", ja=f"PDF のフォント: {exc}") from None
+        raise ExportError(f"PDF font: {exc}", ja=f"PDF のフォント: {exc.message('ja')}") from None
     lang = report.lang
     w = words(lang)
     title = report.checklists[0].title.get(lang) if report.checklists else report.flow_title.get(lang)

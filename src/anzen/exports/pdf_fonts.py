@@ -10,6 +10,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from anzen.errors import Failure
+
 ENV = "ANZEN_PDF_FONT"
 CID_FALLBACK = "HeiseiKakuGo-W5"
 SAMPLE = "安全管理措置報告書確認欄要対応"  # glyphs a usable font must have
@@ -44,8 +46,8 @@ CANDIDATES: tuple[tuple[str, int], ...] = (
 )
 
 
-class FontError(Exception):
-    """A configured font cannot be used; the message names the path and why."""
+class FontError(Failure):
+    """A configured font cannot be used; the message names the path and why (in both languages)."""
 
 
 @dataclass(frozen=True)
@@ -79,12 +81,12 @@ def _register(path: str, index: int) -> str:
     try:
         font = load_font(name, path, index)  # parsed once, then kept between runs
     except TTFError as exc:
-        raise FontError(f"{path}: not a usable TrueType font ({exc})") from None
+        raise FontError(f"{path}: not a usable TrueType font ({exc})", ja=f"{path}: 使える TrueType フォントではありません（{exc}）") from None
     except OSError as exc:
-        raise FontError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise FontError(f"{path}: cannot read: {exc.strerror or exc}", ja=f"{path}: 読み込めません: {exc.strerror or exc}") from None
     missing = [ch for ch in SAMPLE if ord(ch) not in font.face.charToGlyph]
     if missing:
-        raise FontError(f"{path}: has no Japanese glyphs (missing {''.join(missing)})")
+        raise FontError(f"{path}: has no Japanese glyphs (missing {''.join(missing)})", ja=f"{path}: 日本語の字形がありません（{''.join(missing)} がない）")
     pdfmetrics.registerFont(font)
     return name
 
@@ -101,7 +103,12 @@ def _cid() -> FontChoice:
 
 
 class FontWarning(UserWarning):
-    """No Japanese TrueType font was found: the PDF relies on the viewer's fonts."""
+    """No Japanese TrueType font was found: the PDF relies on the viewer's fonts. str() is the English;
+    `ja` the same in Japanese."""
+
+    def __init__(self, en: str, ja: str) -> None:
+        super().__init__(en)
+        self.ja = ja
 
 
 def find_font(configured: str | None = None, candidates: tuple[tuple[str, int], ...] | None = None) -> FontChoice:
@@ -114,7 +121,7 @@ def find_font(configured: str | None = None, candidates: tuple[tuple[str, int], 
         path, index = _spec(os.path.expanduser(explicit))
         if not Path(path).is_file():
             source = "--pdf-font" if configured else ENV
-            raise FontError(f"{path}: no such font file (from {source})")
+            raise FontError(f"{path}: no such font file (from {source})", ja=f"{path}: そのフォントのファイルはありません（{source} の指定）")
         return FontChoice(_register(path, index), path, embedded=True)
     for raw, index in CANDIDATES if candidates is None else candidates:
         path = os.path.expanduser(raw)
@@ -124,9 +131,10 @@ def find_font(configured: str | None = None, candidates: tuple[tuple[str, int], 
             return FontChoice(_register(path, index), path, embedded=True)
         except FontError:
             continue
-    warnings.warn(
+    warnings.warn(FontWarning(
         f"no Japanese TrueType font found (set {ENV}=/path/to/font.ttf, e.g. IPAex Gothic ipaexg.ttf); "
         f"the PDF uses {CID_FALLBACK}, which is not embedded: viewers without Japanese fonts show blanks",
-        FontWarning, stacklevel=2,
-    )
+        f"日本語の TrueType フォントが見つかりません（{ENV}=/path/to/font.ttf を設定してください。例: IPAex ゴシック ipaexg.ttf）。"
+        f"PDF は埋め込まない {CID_FALLBACK} を使うため、日本語フォントのない環境では文字が表示されません",
+    ), stacklevel=2)
     return _cid()

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from anzen.errors import Failure
+from anzen.errors import Failure, Notice
 
 APPLICATION_ID = 0x616E7A6E  # 'anzn' in the SQLite header: marks the file as anzen's
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -93,7 +93,7 @@ def check_header(path: Path) -> bool:
 
 def _prepare_location(path: Path) -> list[str]:
     """Create the folder (0700) if needed; returns warnings about a folder others can read."""
-    notes: list[str] = []
+    notes: list[Notice] = []
     parent = path.parent
     if not parent.exists():
         try:
@@ -107,8 +107,8 @@ def _prepare_location(path: Path) -> list[str]:
     elif parent.resolve() == default_path().parent.resolve():
         os.chmod(parent, 0o700)  # our own folder: keep it private
     elif parent.stat().st_mode & 0o077:
-        notes.append(f"{parent}: other users can list this folder; the database itself is readable by you only\n"
-                     f"{parent}: このフォルダは他のユーザーも中を一覧できます（データベースのファイル自体は本人だけが読めます）")
+        notes.append(Notice(f"{parent}: other users can list this folder; the database itself is readable by you only",
+                            f"{parent}: このフォルダは他のユーザーも中を一覧できます（データベースのファイル自体は本人だけが読めます）"))
     return notes
 
 
@@ -158,7 +158,7 @@ def _tighten(path: Path) -> None:
 class Database:
     """One connection to the session database, used from one thread at a time (a lock guards it)."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, notes: list[str]) -> None:
+    def __init__(self, path: Path, conn: sqlite3.Connection, notes: list[Notice]) -> None:
         self.path = path
         self.conn = conn
         self.notes = notes  # warnings for the user (e.g. a folder other users can read)
@@ -233,7 +233,7 @@ def _connect(path: Path) -> Database:
 
     path = Path(path)
     new = _settled_header(path)
-    notes: list[str] = []
+    notes: list[Notice] = []
     if new:
         notes = _prepare_location(path)
         _create_file(path)

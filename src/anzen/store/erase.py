@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from anzen.errors import Notice
 from anzen.store import lease
 from anzen.store.records import Erasure, SessionBusy, SessionInfo
 
@@ -40,17 +41,18 @@ def erase(store: "Store", info: SessionInfo, *, force: bool = False) -> Erasure:
             conn.execute(f"DELETE FROM {table} WHERE session_id = ?", (info.id,))
         conn.execute("DELETE FROM sessions WHERE id = ?", (info.id,))
     erased_at = lease.now()
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     checkpointed, vacuumed, more = compact(store)
     warnings += more
-    warnings.append("reports exported from this session earlier are separate files and are not deleted by this")
+    warnings.append(Notice("reports exported from this session earlier are separate files and are not deleted by this",
+                           "このセッションから以前に書き出した報告書は別のファイルで、これでは消えません"))
     return Erasure(info, erased_at, str(db.path), counts["answers"], counts["notes"], counts["events"], checkpointed, vacuumed, warnings)
 
 
-def compact(store: "Store") -> tuple[bool, bool, list[str]]:
+def compact(store: "Store") -> tuple[bool, bool, list[Notice]]:
     """Empty the write-ahead log into the database file and rebuild it without free pages.
     Returns (log emptied and truncated, vacuumed, warnings)."""
-    warnings: list[str] = []
+    warnings: list[Notice] = []
     db = store.db
     with db.reading() as conn:
         checkpointed = _checkpoint(conn)
@@ -59,13 +61,16 @@ def compact(store: "Store") -> tuple[bool, bool, list[str]]:
             conn.execute("VACUUM")
         except Exception as exc:  # noqa: BLE001 - reported; deleted content was already zeroed by secure_delete
             vacuumed = False
-            warnings.append(f"VACUUM could not run ({exc}); deleted content was zeroed by secure_delete")
+            warnings.append(Notice(f"VACUUM could not run ({exc}); deleted content was zeroed by secure_delete",
+                                   f"VACUUM を実行できませんでした（{exc}）。消した内容は secure_delete によりゼロで上書き済みです"))
         checkpointed = _checkpoint(conn) and checkpointed
     if not checkpointed:
-        warnings.append(
+        warnings.append(Notice(
             "another anzen was reading the database, so the write-ahead log could not be emptied completely; "
-            "close the other anzen windows and run `anzen sessions compact`"
-        )
+            "close the other anzen windows and run `anzen sessions compact`",
+            "ほかの anzen がデータベースを読んでいたため、先行書き込みログを空にしきれませんでした。"
+            "ほかの anzen の画面を閉じて anzen sessions compact を実行してください",
+        ))
     return checkpointed, vacuumed, warnings
 
 

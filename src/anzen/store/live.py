@@ -40,9 +40,12 @@ class ResumeInfo:
 
 
 def misfits_of(loaded: LoadReport, stored: dict[str, Any], lang: str = "en") -> list[Misfit]:
-    out = [Misfit(q, stored.get(q), "unknown_question", "the flow no longer has this question") for q in loaded.unknown]
+    """The stored answers that do not fit the flow, each with why, in `lang` (the session's language)."""
+    ja = lang == "ja"
+    out = [Misfit(q, stored.get(q), "unknown_question", "今のフローにこの質問はありません" if ja else "the flow no longer has this question") for q in loaded.unknown]
     out += [Misfit(q, stored.get(q), "invalid", error.message(lang)) for q, error in loaded.invalid]
-    out += [Misfit(q, stored.get(q), "not_on_path", "the other answers no longer lead to this question") for q in loaded.ignored]
+    out += [Misfit(q, stored.get(q), "not_on_path", "ほかの回答からはこの質問に進まなくなりました" if ja else "the other answers no longer lead to this question")
+            for q in loaded.ignored]
     return out
 
 

@@ -7,6 +7,7 @@ import sqlite3
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from anzen.errors import Notice
 from anzen.store.db import StoreError
 from anzen.store.lease import Holder
 
@@ -162,7 +163,7 @@ class Erasure:
     events: int
     wal_checkpointed: bool  # the write-ahead log was emptied and truncated
     vacuumed: bool  # the database file was rebuilt without free pages
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[Notice] = field(default_factory=list)  # as_dict: each as {en, ja}
 
     def as_dict(self) -> dict[str, Any]:
         out = asdict(self)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from anzen.digest import token_hex
+from anzen.errors import Notice
 from anzen.store import lease
 from anzen.store.db import Database, StoreError, connect, resolve_path
 from anzen.store.records import (
@@ -42,7 +43,7 @@ class Store:
         return self.db.path
 
     @property
-    def notes(self) -> list[str]:
+    def notes(self) -> list[Notice]:
         """Warnings about the database's location, for the user."""
         return self.db.notes
 
@@ -168,7 +169,7 @@ class Store:
 
         return erase(self, self.get(ref), force=force)
 
-    def compact(self) -> tuple[bool, bool, list[str]]:
+    def compact(self) -> tuple[bool, bool, list[Notice]]:
         """Checkpoint and truncate the write-ahead log, then VACUUM (see erase.py)."""
         from anzen.store.erase import compact
 

@@ -119,7 +119,9 @@ class AnzenApp(App[None]):
         try:
             plan = load_plan(request.flow)
         except ProblemsError as exc:
-            return w(self.lang, "home.start_failed", error="; ".join(p.render() for p in exc.problems))
+            from anzen.i18n import unknown_flow
+
+            return unknown_flow(self.lang, request.flow, exc.problems) or w(self.lang, "home.start_failed", error="; ".join(p.render() for p in exc.problems))
         state = self.stored_state(request)
         if state is False:
             return None

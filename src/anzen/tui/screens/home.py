@@ -31,7 +31,7 @@ def flow_option(row: dict[str, Any], lang: str, width: int = 0) -> Option:
     """A report in the list: its title, description and facts, laid out for `width` cells (0: left to the
     list) as the interview's text is (anzen.linebreak), the description's lines under one another."""
     if "error" in row:
-        lines = [Content.styled(str(row["id"]), "bold"), *indented(Content.styled(w(lang, "home.broken", error=row["error"]), "$text-error"), width, INDENT)]
+        lines = [Content.styled(str(row["id"]), "bold"), *indented(Content.styled(w(lang, "home.broken", error=row["error"][lang]), "$text-error"), width, INDENT)]
         return Option(Content("\n").join(lines), id=str(row["id"]), disabled=True)
     title, description = row["title"], row.get("description") or {}
     langs = "日本語" + (" / English" if title.get("en") else "")
