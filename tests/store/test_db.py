@@ -125,6 +125,9 @@ def test_a_folder_at_the_database_path_is_refused(tmp_path: Path) -> None:
     (tmp_path / "s.db").mkdir()
     with pytest.raises(DamagedStore, match="folder"):
         open_store(tmp_path / "s.db")
+    os.utime(tmp_path / "s.db", (1, 1))  # an old folder too (a young file may be another anzen creating it)
+    with pytest.raises(DamagedStore, match="is a folder, not a database file"):
+        open_store(tmp_path / "s.db")
 
 
 def test_database_from_a_newer_anzen_is_refused_unchanged(private_db: Path) -> None:

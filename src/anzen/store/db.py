@@ -91,7 +91,7 @@ def check_header(path: Path) -> bool:
     return False
 
 
-def _prepare_location(path: Path) -> list[str]:
+def _prepare_location(path: Path) -> list[Notice]:
     """Create the folder (0700) if needed; returns warnings about a folder others can read."""
     notes: list[Notice] = []
     parent = path.parent
@@ -121,13 +121,13 @@ def _settled_header(path: Path, wait_s: float = 5.0) -> bool:
     while True:
         try:
             return check_header(path)
-        except DamagedStore:
+        except DamagedStore as refused:
             try:
                 young = time.time() - path.stat().st_mtime < wait_s
                 with open(path, "rb") as handle:
                     header = handle.read(100)
-            except OSError:
-                raise DamagedStore(f"{path}: cannot be read", ja=f"{path}: 読み込めません") from None
+            except OSError:  # a folder, or gone meanwhile: the first refusal says why
+                raise refused from None
             # being created: SQLite's header not written yet, or written without anzen's application id yet
             forming = len(header) < 100 or (header[:16] == SQLITE_MAGIC and header[68:72] == b"\0\0\0\0")
             if not (young and forming) or time.monotonic() > deadline:
