@@ -33,7 +33,7 @@ from anzen.tui.navigation import EditAnswer, GoHome
 from anzen.tui.screens.interview_groups import GroupSteps
 from anzen.tui.screens.interview_keys import OtherScreens
 from anzen.tui.state import GroupDraft, InterviewState
-from anzen.tui.widgets.answer_inputs import AnswerInput, answer_input_for
+from anzen.tui.widgets.answer_inputs import AnswerInput, answer_input_for, family_of
 from anzen.tui.widgets.transcript import Entry, Transcript
 from anzen.tui.words import w
 
@@ -265,6 +265,9 @@ class InterviewScreen(OtherScreens, GroupSteps, Screen[GoHome]):
     @on(AnswerInput.Submitted)
     async def _submitted(self, event: AnswerInput.Submitted) -> None:
         event.stop()
+        asked = self.child if self.draft is not None and self.child is not None else self.node
+        if asked is None or asked.is_group or family_of(asked.question.kind) != event.family:
+            return  # keys typed ahead into the last area ('n' of a name typed after a yes/no): not for this question
         with self.app.batch_update():  # one layout for the bubbles, the panel and the new answer area
             await self._take(event.raw)
 
@@ -275,6 +278,7 @@ class InterviewScreen(OtherScreens, GroupSteps, Screen[GoHome]):
                 value = self.draft.answer_child(child, raw)
             except AnswerError as exc:
                 self.notify(exc.message(self.lang), severity="error")
+                self._give_back(raw)
                 return
             self.say("user", answer_text(child.question, value, self.state.notes))
             await self.ask_child()
@@ -291,9 +295,11 @@ class InterviewScreen(OtherScreens, GroupSteps, Screen[GoHome]):
                 await self.show_group()
             else:
                 self.notify(exc.message(self.lang), severity="error")
+                self._give_back(raw)
             return
         except Failure as exc:  # the store refused it: the answer is not taken, the question stays
             self.notify(store_refused(self.lang, exc), severity="error", timeout=20)
+            self._give_back(raw)
             return
         transcript = self.transcript
         if change.previous is not None:
@@ -314,6 +320,11 @@ class InterviewScreen(OtherScreens, GroupSteps, Screen[GoHome]):
             await self.finished()
         else:
             await self.ask_next()
+
+    def _give_back(self, raw: Any) -> None:
+        """The answer was not taken: back into the answer area, to be corrected."""
+        for area in self.query(AnswerInput):
+            area.give_back(raw)
 
     # -- going back and jumping --------------------------------------------
     async def action_back(self) -> None:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
@@ -23,20 +23,28 @@ from anzen.tui.words import w
 Check = Callable[[Any], tuple[str | None, str | None]]
 
 
+def family_of(kind: str) -> str:
+    """Which answer area a question of `kind` gets (AnswerInput.family)."""
+    return kind if kind in ("yes_no", "choice", "multi_choice") else "typed"
+
+
 class AnswerInput(Vertical):
     """Base of the answer areas."""
 
+    family: ClassVar[str] = ""  # family_of() the kinds of question this area answers
+
     class Submitted(Message):
-        def __init__(self, raw: Any) -> None:
+        def __init__(self, raw: Any, family: str) -> None:
             super().__init__()
             self.raw = raw
+            self.family = family  # keys typed ahead reach the area that was up: for which kind of question
 
     def __init__(self, question: Any, lang: str, current: Any, check: Check) -> None:
         super().__init__(classes="answer-input")
         self.question, self.lang, self.current, self.check = question, lang, current, check
 
     def submit(self, raw: Any) -> None:
-        self.post_message(self.Submitted(raw))
+        self.post_message(self.Submitted(raw, self.family))
 
     def focus_first(self) -> None:
         focusable = [n for n in self.query("*") if n.can_focus]
@@ -54,18 +62,45 @@ class AnswerInput(Vertical):
     def restore(self, draft: Any) -> None:
         pass
 
+    def give_back(self, raw: Any) -> None:
+        """The screen could not take `raw` (it said why): show it again to be corrected, where it was typed."""
+
+
+class AnswerField(Input):
+    """The input of a typed answer. Enter is taken here, in order with the keys typed around it: Textual runs
+    a key's binding only once the key has bubbled up to the app, and by then the keys typed quickly after
+    Enter were already in the field: they ran into the answer being given ("株式会社テスト和歌山市…").
+    What is typed after Enter, before the next question is up, stays for it (see TextAnswer.adopt)."""
+
+    def __init__(self, enter: Callable[[str], bool], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.enter = enter  # the answer area's: True when it submitted the value
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key != "enter":
+            return  # (Input's own handler runs next)
+        event.stop()
+        event.prevent_default()
+        if self.enter(self.value):
+            with self.prevent(Input.Changed):
+                self.value = ""  # what is typed from here on is the next answer
+
 
 class TextAnswer(AnswerInput):
     """Text, dates and numbers: an input with its message under it, checked as it is typed."""
+
+    family = "typed"
 
     def __init__(self, question: Any, lang: str, current: Any, check: Check, *, hint: str = "", placeholder: str = "", unit: str = "") -> None:
         super().__init__(question, lang, current, check)
         self.hint, self.placeholder, self.unit = hint, placeholder, unit
         self.tried = False  # "an answer is required" only after Enter on an empty input
         self._shown: Content | None = None  # the message drawn over the hint
+        self.in_flight = 0  # answers sent to the screen and not yet taken: the field holds what is typed ahead
+        self.offered = "" if current is None else str(current)  # what the field was given for this question
 
     def compose(self) -> ComposeResult:
-        field = self.field = Input(value="" if self.current is None else str(self.current), id="text", placeholder=self.placeholder)
+        field = self.field = AnswerField(self._enter, value="" if self.current is None else str(self.current), id="text", placeholder=self.placeholder)
         if self.unit:
             with Horizontal(classes="input-row"):
                 yield field
@@ -82,8 +117,7 @@ class TextAnswer(AnswerInput):
     def on_unmount(self) -> None:
         # Textual's Input subscribes to its screen's text-selection signal with a closure over itself, which
         # the signal keeps as the value for its weak key: the input would outlive its removal as long as the
-        # screen does, and the interview screen lives as long as the interview. (Here, not in an Input
-        # subclass: defining one costs every start ~0.6 ms, Textual merging its bindings.)
+        # screen does, and the interview screen lives as long as the interview.
         self.screen.text_selection_started_signal.unsubscribe(self.field)
 
     def _note(self, message: Content) -> Content:
@@ -97,20 +131,31 @@ class TextAnswer(AnswerInput):
         field.value = str(draft)
         field.cursor_position = len(field.value)
 
+    def give_back(self, raw: Any) -> None:
+        self.in_flight = max(0, self.in_flight - 1)
+        if not self.in_flight and self.field.value in ("", self.offered):  # (unless something was typed since)
+            self.restore(raw)
+
     def adopt(self, other: AnswerInput) -> bool:
         if not isinstance(other, TextAnswer) or other.lang != self.lang or bool(other.unit) != bool(self.unit):
             return False
         self.question, self.current, self.check = other.question, other.current, other.check
         self.hint, self.placeholder, self.unit, self.tried = other.hint, other.placeholder, other.unit, False
         field = self.field
-        with field.prevent(Input.Changed):
-            field.value = "" if self.current is None else str(self.current)
-        field.cursor_position = len(field.value)
+        answered = self.in_flight > 0  # this question comes after an answer given here (not Ctrl-B, not a jump)
+        self.in_flight = max(0, self.in_flight - 1)
+        if not self.in_flight:  # (else what the field holds was typed after a later Enter: for a question to come)
+            ahead = field.value if answered else ""  # typed before this question was up: meant for it
+            with field.prevent(Input.Changed):
+                field.value = ahead or ("" if self.current is None else str(self.current))
+            self.offered = field.value
+            field.cursor_position = len(field.value)
         field.placeholder = self.placeholder
         self._shown = None  # the hint changed: the next message is drawn with it
         if self.unit:
             self.query_one(".unit", Static).update(self.unit)
-        self._show(field.value)
+        if not self.in_flight:
+            self._show(field.value)
         self.focus_first()
         return True
 
@@ -135,14 +180,17 @@ class TextAnswer(AnswerInput):
     @on(Input.Changed)
     def _changed(self, event: Input.Changed) -> None:
         event.stop()
-        self._show(event.value)
+        if not self.in_flight:  # typed ahead of the next question: checked as its answer once it is up
+            self._show(event.value)
 
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
+    def _enter(self, value: str) -> bool:
+        """Enter in the field: `value` goes to the screen if it fits (True), else the message says why."""
         self.tried = True
-        if self._show(event.value) is None:
-            self.submit(event.value)
+        if self._show(value) is not None:
+            return False
+        self.in_flight += 1
+        self.submit(value)
+        return True
 
 
 def answer_input_for(question: Any, lang: str, current: Any, today: date, check: Check) -> AnswerInput:

@@ -1,0 +1,116 @@
+"""Keys typed faster than the app answers (a quick typist, a busy moment): Enter takes the field's value at
+the moment it is pressed, and what is typed after it goes to the next question, never into the answer given."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual import events
+from textual.widgets import Input
+
+from tui_helpers import make_app, retyped
+
+
+def burst(app, keys: list[str]) -> None:
+    """The keys as one read of the terminal delivers them: all queued before the app handles the first."""
+    for key in keys:
+        app.post_message(events.Key(key, "\r" if key == "enter" else key if len(key) == 1 else None))
+
+
+async def settle(pilot) -> None:
+    for _ in range(10):
+        await pilot.pause()
+
+
+async def test_answers_typed_ahead_each_go_to_their_own_question(out_dir: Path) -> None:
+    app = make_app(out_dir, flow="subcontract-application")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", *retyped("データ入力業務"))
+        screen = app.screen
+        assert screen.node.id == "applicant"
+        burst(app, [*"株式会社テスト", "enter", "home", "ctrl+k"])  # the date's default cleared, then three answers ahead
+        await settle(pilot)
+        burst(app, [*"2026-04-01", "enter", *"2027-03-31", "enter", *"R8.10.1", "enter"])
+        await settle(pilot)
+        answers = screen.interview.answers
+        assert answers["applicant"] == "株式会社テスト"
+        assert (answers["contract_start"], answers["contract_end"], answers["application_date"]) == ("2026-04-01", "2027-03-31", "2026-10-01")
+
+
+async def test_an_answer_typed_ahead_that_does_not_fit_the_next_question_waits_there_to_be_corrected(out_dir: Path) -> None:
+    app = make_app(out_dir, flow="subcontract-application")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", *retyped("データ入力業務"))
+        screen = app.screen
+        burst(app, [*"株式会社テスト", "enter", *"和歌山市七番丁1", "enter"])  # meant for an address; the next is a date
+        await settle(pilot)
+        assert screen.interview.answers["applicant"] == "株式会社テスト"  # not "株式会社テスト和歌山市七番丁1"
+        assert screen.node.id == "contract_start" and not screen.interview.is_answered("contract_start")
+        assert screen.query_one("#text", Input).value == "和歌山市七番丁1"  # given back, with why
+        assert [n.message for n in app._notifications] == ["日付を 2026-04-01 や 令和8年4月1日 の形で答えてください。"]
+
+
+async def test_typed_ahead_without_enter_waits_in_the_next_questions_field(out_dir: Path) -> None:
+    app = make_app(out_dir, flow="subcontract-application")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        screen = app.screen
+        burst(app, ["home", "ctrl+k"])
+        await settle(pilot)
+        burst(app, [*"データ入力業務", "enter", *"株式会社"])  # the applicant's name begun before its question is up
+        await settle(pilot)
+        assert screen.interview.answers["contract_name"] == "データ入力業務"
+        assert screen.node.id == "applicant" and screen.query_one("#text", Input).value == "株式会社"
+        await pilot.press(*"テスト", "enter")
+        assert screen.interview.answers["applicant"] == "株式会社テスト"
+
+
+async def test_two_answers_in_flight_and_the_third_begun(out_dir: Path) -> None:
+    """As a real terminal delivers a quick typist's keys: the third answer's keys arrive before the screen has
+    taken the first two; they wait for their own question, not the next one."""
+    app = make_app(out_dir, flow="subcontract-application")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", "home", "ctrl+k")
+        screen = app.screen
+        burst(app, [*"データ入力業務", "enter", *"株式会社テスト", "enter", *"2026-05-01"])
+        await settle(pilot)
+        assert (screen.interview.answers["contract_name"], screen.interview.answers["applicant"]) == ("データ入力業務", "株式会社テスト")
+        assert screen.node.id == "contract_start" and screen.query_one("#text", Input).value == "2026-05-01"
+
+
+async def test_going_back_shows_the_earlier_answer_not_what_was_being_typed(out_dir: Path) -> None:
+    app = make_app(out_dir, flow="subcontract-application")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter", *retyped("データ入力業務"), *"株式会")
+        screen = app.screen
+        await pilot.press("ctrl+b")
+        assert screen.node.id == "contract_name" and screen.query_one("#text", Input).value == "データ入力業務"
+
+
+ORDER = """
+id: order
+version: "1"
+title: {ja: 順, en: Order}
+sections:
+  - id: s
+    title: {ja: 節, en: Section}
+    questions:
+      - {id: a, kind: yes_no, prompt: {ja: A?, en: A?}}
+      - {id: b, kind: yes_no, prompt: {ja: B?, en: B?}}
+      - {id: name, kind: text, prompt: {ja: 名前, en: Name}}
+"""
+
+
+async def test_yes_and_no_typed_ahead_answer_the_next_questions_but_never_a_question_of_another_kind(out_dir: Path, tmp_path: Path) -> None:
+    from test_tui_kinds import open_flow_file
+
+    app = make_app(out_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_flow_file(app, pilot, tmp_path / "order.yaml", ORDER)
+        screen = app.screen
+        burst(app, ["y", "n", *"Tanaka", "enter"])  # the 'n' of Tanaka reached the yes/no buttons, still up
+        await settle(pilot)
+        assert dict(screen.interview.answers) == {"a": "yes", "b": "no"}  # the name is not "no"
+        assert screen.node.id == "name"
+        await pilot.press(*"Tanaka", "enter")
+        assert screen.interview.answers["name"] == "Tanaka"
