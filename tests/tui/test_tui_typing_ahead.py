@@ -114,3 +114,42 @@ async def test_yes_and_no_typed_ahead_answer_the_next_questions_but_never_a_ques
         assert screen.node.id == "name"
         await pilot.press(*"Tanaka", "enter")
         assert screen.interview.answers["name"] == "Tanaka"
+
+
+CHOICES = """
+id: picks
+version: "1"
+title: {ja: 選択, en: Picks}
+sections:
+  - id: s
+    title: {ja: 節, en: Section}
+    questions:
+      - id: media
+        kind: choice
+        prompt: {ja: 媒体は？, en: "Media?"}
+        choices:
+          - {value: paper, label: {ja: 紙, en: Paper}}
+          - {value: usb, label: {ja: USBメモリ, en: USB stick}}
+      - id: scope
+        kind: choice
+        prompt: {ja: 範囲は？, en: "Scope?"}
+        choices:
+          - {value: usb, label: {ja: USBだけ, en: USB only}}
+          - {value: paper, label: {ja: 紙だけ, en: Paper only}}
+"""
+
+
+async def test_a_number_typed_ahead_never_picks_the_option_of_another_question(out_dir: Path, tmp_path: Path) -> None:
+    from test_tui_kinds import open_flow_file
+
+    app = make_app(out_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_flow_file(app, pilot, tmp_path / "picks.yaml", CHOICES)
+        screen = app.screen
+        burst(app, ["1", "1"])  # the second '1' may reach the first question's list, where 1 is paper; here it is usb
+        await settle(pilot)
+        assert screen.interview.answers["media"] == "paper"
+        assert screen.interview.answers.get("scope") in (None, "usb")  # taken on its own list, or not at all
+        if "scope" not in screen.interview.answers:
+            await pilot.press("1")
+        assert screen.interview.answers["scope"] == "usb"

@@ -34,17 +34,18 @@ class AnswerInput(Vertical):
     family: ClassVar[str] = ""  # family_of() the kinds of question this area answers
 
     class Submitted(Message):
-        def __init__(self, raw: Any, family: str) -> None:
+        def __init__(self, raw: Any, family: str, question: Any) -> None:
             super().__init__()
             self.raw = raw
-            self.family = family  # keys typed ahead reach the area that was up: for which kind of question
+            # keys typed ahead reach the area that was up: which kind of question, and which, it answered
+            self.family, self.question = family, question
 
     def __init__(self, question: Any, lang: str, current: Any, check: Check) -> None:
         super().__init__(classes="answer-input")
         self.question, self.lang, self.current, self.check = question, lang, current, check
 
     def submit(self, raw: Any) -> None:
-        self.post_message(self.Submitted(raw, self.family))
+        self.post_message(self.Submitted(raw, self.family, self.question))
 
     def focus_first(self) -> None:
         focusable = [n for n in self.query("*") if n.can_focus]
