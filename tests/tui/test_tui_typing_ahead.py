@@ -153,3 +153,24 @@ async def test_a_number_typed_ahead_never_picks_the_option_of_another_question(o
         if "scope" not in screen.interview.answers:
             await pilot.press("1")
         assert screen.interview.answers["scope"] == "usb"
+
+
+async def test_an_enter_too_many_does_not_answer_yes(out_dir: Path, tmp_path: Path) -> None:
+    """An Enter pressed once more than needed (as with a Japanese input method) after a typed answer, or on a
+    yes/no question not yet answered, answers nothing; arrows then Enter, or y / n / ?, do. Going back to an
+    answered one, Enter keeps its answer."""
+    from test_tui_kinds import open_flow_file
+
+    flow = ORDER.replace("      - {id: a, kind: yes_no", "      - {id: first, kind: text, prompt: {ja: 最初, en: First}}\n      - {id: a, kind: yes_no")
+    app = make_app(out_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_flow_file(app, pilot, tmp_path / "order.yaml", flow)
+        screen = app.screen
+        await pilot.press(*"株式会社", "enter", "enter", "enter")
+        assert dict(screen.interview.answers) == {"first": "株式会社"} and screen.node.id == "a"
+        await pilot.press("right", "right", "enter")  # いいえ, chosen with the arrows
+        assert screen.interview.answers["a"] == "no" and screen.node.id == "b"
+        await pilot.press("ctrl+b", "enter")
+        assert screen.interview.answers["a"] == "no" and screen.node.id == "b"  # kept
+        await pilot.press("y")
+        assert screen.interview.answers["b"] == "yes"

@@ -73,9 +73,15 @@ class YesNoAnswer(ChoiceArea):
                 yield AnswerButton(label, id=f"answer-{value}", variant=variant, compact=True)
         yield Static(w(self.lang, "yes_no_hint"), classes="hint", markup=False)
 
+    can_focus = True  # held while nothing is chosen: y / n / ? answer, Enter alone does not
+
     def focus_first(self) -> None:
-        chosen = self.current if self.current in ("yes", "no", "unsure") else "yes"
-        self.screen.set_focus(self.query_one(f"#answer-{chosen}", Button))
+        # An answer given is focused (Enter keeps it). A question not yet answered focuses no button: an Enter
+        # pressed once too often after a typed answer (as with a Japanese input method) would answer はい.
+        if self.current in ("yes", "no", "unsure"):
+            self.screen.set_focus(self.query_one(f"#answer-{self.current}", Button))
+        else:
+            self.screen.set_focus(self)
 
     def adopt(self, other: "AnswerInput") -> bool:
         """Take over the next yes/no question in place: no remount, no focus change (fast, no flicker)."""
