@@ -174,3 +174,16 @@ async def test_an_enter_too_many_does_not_answer_yes(out_dir: Path, tmp_path: Pa
         assert screen.interview.answers["a"] == "no" and screen.node.id == "b"  # kept
         await pilot.press("y")
         assert screen.interview.answers["b"] == "yes"
+
+
+async def test_an_enter_too_many_does_not_pick_the_first_choice(out_dir: Path, tmp_path: Path) -> None:
+    from test_tui_kinds import open_flow_file
+
+    app = make_app(out_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_flow_file(app, pilot, tmp_path / "picks.yaml", CHOICES)
+        screen = app.screen
+        await pilot.press("enter")
+        assert dict(screen.interview.answers) == {}
+        await pilot.press("down", "down", "enter")  # the second, chosen with the arrows
+        assert screen.interview.answers["media"] == "usb"

@@ -136,7 +136,8 @@ class ChoiceAnswer(ChoiceArea):
 
     def _highlight(self) -> None:
         values = [r[0] for r in self.rows]
-        self.query_one(ChoiceList).highlighted = values.index(self.current) if self.current in values else 0
+        # none highlighted until one is chosen: a stray Enter would pick the first (as on the yes/no buttons)
+        self.query_one(ChoiceList).highlighted = values.index(self.current) if self.current in values else None
 
     def adopt(self, other: AnswerInput) -> bool:
         if not isinstance(other, ChoiceAnswer) or other.lang != self.lang:
