@@ -10,7 +10,7 @@ if TYPE_CHECKING:
 UI: dict[str, dict[str, str]] = {
     "ja": {
         "yes": "はい", "no": "いいえ", "unsure": "わからない", "back": "← 前の質問に戻る",
-        "back_hint": "Ctrl-B: 前の質問に戻る", "skip_hint": "空欄のまま Enter で省略できます",
+        "back_hint": "Ctrl-B: 前の質問に戻る", "pick_hint": "キーか ↑↓ で選んで Enter", "skip_hint": "空欄のまま Enter で省略できます",
         "why": "なぜ聞くのか", "refs": "根拠", "choose_flow": "どの報告書を作成しますか？",
         "questions": "問", "finished": "すべての質問に回答しました。", "write_report": "報告書を出力しますか？",
         "removed": "回答の変更により、次の回答は不要になったため削除しました", "revised": "回答の変更により、次の回答を確認し直しました（入力が必要な項目が増えたものは、もう一度聞きます）", "interrupted": "中断しました。",
@@ -35,7 +35,7 @@ UI: dict[str, dict[str, str]] = {
     },
     "en": {
         "yes": "Yes", "no": "No", "unsure": "Not sure", "back": "← Back to the previous question",
-        "back_hint": "Ctrl-B: previous question", "skip_hint": "Press Enter on an empty answer to skip",
+        "back_hint": "Ctrl-B: previous question", "pick_hint": "pick with its key or ↑↓, then Enter", "skip_hint": "Press Enter on an empty answer to skip",
         "why": "Why we ask", "refs": "Articles", "choose_flow": "Which report do you want to prepare?",
         "questions": "questions", "finished": "All questions are answered.", "write_report": "Write the report now?",
         "removed": "Because of the change, these answers no longer apply and were removed", "revised": "Because of the change, these answers were checked again (those that now need more are asked again)", "interrupted": "Interrupted.",

@@ -50,6 +50,16 @@ def test_back_and_change_a_branch(wakayama_plan):
     assert "copy_on_instruction" not in walked.answers
 
 
+def test_enter_alone_does_not_answer_a_list_not_yet_answered(wakayama_plan):
+    """An Enter too many (as with a Japanese input method) after a typed answer does not say はい; the same
+    answers give the same report. A list answered before (going back) keeps its answer on Enter."""
+    stray = HEADER_KEYS[:-1] + [ENTER, ENTER, ENTER] + HEADER_KEYS[-1:] + [ENTER, ENTER] + BODY_KEYS
+    walked = drive(wakayama_plan, stray)
+    assert walked.complete and walked.answers == BASE
+    kept = HEADER_KEYS + BODY_KEYS[:3] + [BACK, ENTER] + BODY_KEYS[3:]
+    assert drive(wakayama_plan, kept).answers == BASE
+
+
 def test_invalid_input_is_refused_inline(wakayama_plan):
     # a date that is not a date stays in the prompt (validation), then a good one is accepted
     walked = drive(wakayama_plan, [ENTER, ENTER, "\x15someday\r", "\x152026-04-01\r"])

@@ -103,7 +103,10 @@ class LineInterview:
             choices.append(Choice(ui(self.lang, "back"), value=BACK, shortcut_key="b"))
             default = current if current is not None else getattr(q, "default", None)
             selected = next((c for c in choices if c.value == default), None)
-            question = questionary.select(message, choices=choices, use_shortcuts=True, default=selected, instruction=f"({ui(self.lang, 'back_hint')})", output=self.output)
+            hint = ui(self.lang, "back_hint") if selected is not None else f"{ui(self.lang, 'pick_hint')} / {ui(self.lang, 'back_hint')}"
+            question = questionary.select(message, choices=choices, use_shortcuts=True, default=selected, instruction=f"({hint})", output=self.output)
+            if selected is None:
+                _enter_after_a_choice(question)
         elif kind == "multi_choice":
             choices = [Choice(ch.label.get(self.lang), value=ch.value, checked=bool(current and ch.value in current)) for ch in q.choices]
             if q.allow_unsure:
@@ -214,6 +217,31 @@ class LineInterview:
                 except AnswerError as exc:
                     self.say(f"! {exc.message(self.lang)}")
             blocks.append(block)
+
+
+def _enter_after_a_choice(question: Any) -> None:
+    """Enter answers a list only once a choice was made on it (its key, or the arrows). The pointer starts on
+    はい, and an Enter pressed once too often after a typed answer (as with a Japanese input method) would
+    otherwise answer it. (The app's buttons and lists likewise show nothing chosen; a test keeps both.)"""
+    from prompt_toolkit.keys import Keys
+
+    chosen = False
+
+    def choosing(handler: Callable[[Any], Any]) -> Callable[[Any], Any]:
+        def handle(event: Any) -> Any:
+            nonlocal chosen
+            chosen = True
+            return handler(event)
+        return handle
+
+    def answering(handler: Callable[[Any], Any]) -> Callable[[Any], Any]:
+        return lambda event: handler(event) if chosen else None
+
+    for binding in question.application.key_bindings.bindings:
+        if binding.keys == (Keys.ControlM,):
+            binding.handler = answering(binding.handler)
+        elif binding.keys != (Keys.Any,):  # the choices' keys and the arrows (not Ctrl-C, handled apart)
+            binding.handler = choosing(binding.handler)
 
 
 def _when_drawn(app: Any, work: Callable[[], object]) -> None:
