@@ -110,6 +110,8 @@ def test_mail_builds_a_draft_from_a_json_report(answers, tmp_path, capsys):
                  "--format", "pdf,csv", "--out", str(mail_dir)]) == 0
     printed = capsys.readouterr().out
     assert "送信はしていません" in printed
+    assert main(["mail", str(report), "--to", "kojin@city.wakayama.example.jp", "--out", str(tmp_path / "en"), "--lang", "en", "--format", "csv"]) == 0
+    assert "E-mail draft written (nothing was sent)" in capsys.readouterr().out  # the messages follow --lang, not the report
     [eml] = list(mail_dir.glob("*.eml"))
     assert eml.name == report.with_suffix(".eml").name
     msg = message_from_bytes(eml.read_bytes(), policy=policy.default)

@@ -77,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     except OSError as exc:
         raise CommandError(say(f"{out_dir}: フォルダを作成できません: {exc.strerror or exc}", f"{out_dir}: cannot create the folder: {exc.strerror or exc}")) from None
     words = {"ja": ("メールの下書きを作成しました（送信はしていません）", "添付"), "en": ("E-mail draft written (nothing was sent)", "attached")}
-    done, attached = words.get(report.lang, words["ja"])
+    done, attached = words.get(args.lang, words["ja"])  # the command's language (--lang), not the report's
     print(f"{done}: {path}")
     for attachment in attachments:
         print(f"  {attached}: {attachment.filename} ({len(attachment.data):,} bytes)")
