@@ -101,6 +101,8 @@ def test_list_show_and_export(tmp_path: Path, flow_file: Path, capsys: pytest.Ca
     status, out, _ = run(capsys, "sessions", "show", live.id[:4])
     assert ANSWERS["company"] in out  # markup in answers is printed as it is, never interpreted
     assert "staff_count = 5" in out and "開始" in out and any(line.split() == ["状態", "完了"] for line in out.splitlines())
+    history = out[out.index("変更の記録"):]
+    assert "回答者" in history and " 完了  [7 answered, 0 unanswered]" in history  # the details as recorded
     status, out, _ = run(capsys, "sessions", "show", live.id[:4], "--lang", "en")
     assert "staff_count = 5" in out and "created" in out and any(line.split() == ["status", "finished"] for line in out.splitlines())
 
@@ -244,3 +246,22 @@ def test_a_busy_session_is_a_clear_message_not_a_crash(flow_file: Path, private_
     finally:
         release(other)
     assert run(capsys, "sessions", "delete", info.id, "--yes")[0] == 0
+
+
+def test_every_event_the_store_records_has_a_japanese_label() -> None:
+    import re
+
+    from anzen.cli.sessions import EVENTS_JA
+
+    store = Path(__file__).resolve().parents[2] / "src" / "anzen" / "store"
+    source = "\n".join(p.read_text(encoding="utf-8") for p in store.glob("*.py"))
+    kinds: set[str] = set()
+    for call in re.finditer(r"\._event\(", source):  # each call whole, to its closing parenthesis
+        depth, end = 1, call.end()
+        while depth:
+            depth += {"(": 1, ")": -1}.get(source[end], 0)
+            end += 1
+        kinds |= set(re.findall(r'(?<!\[)"(\w+)"', source[call.end():end])) - {"system", "respondent", "staff"}  # (not row["value"])
+    kinds |= set(re.findall(r'_set_status\("\w+", "(\w+)"', source))
+    assert {"answer", "created", "finished", "imported"} <= kinds  # (the pattern finds them)
+    assert kinds <= set(EVENTS_JA), kinds - set(EVENTS_JA)

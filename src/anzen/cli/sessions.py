@@ -92,11 +92,21 @@ def cmd_show(store: Any, args: argparse.Namespace) -> int:
         for q, text in notes.items():
             out(f"  {q}: {text}")
     out(say("変更の記録", "history"), "bold")
-    for e in history:
-        who = e.actor + (f" ({e.actor_name})" if e.actor_name else "")
+    ja = args.lang == "ja"
+    for e in history:  # who and what in the user's language; the details as they were recorded
+        who = (ACTORS_JA.get(e.actor, e.actor) if ja else e.actor) + (f" ({e.actor_name})" if e.actor_name else "")
         what = f" {e.question_id}: {_plain(e.old_value)} → {_plain(e.new_value)}" if e.question_id else ""
-        out(f"  {e.at[:19].replace('T', ' ')}  {who:<20} {e.kind}{what}" + (f"  [{e.detail}]" if e.detail else ""))
+        kind = EVENTS_JA.get(e.kind, e.kind) if ja else e.kind
+        out(f"  {e.at[:19].replace('T', ' ')}  {who}{' ' * max(1, 21 - cells(who))}{kind}{what}" + (f"  [{e.detail}]" if e.detail else ""))
     return EXIT_OK
+
+
+ACTORS_JA = {"respondent": "回答者", "staff": "職員", "system": "システム"}
+EVENTS_JA = {
+    "created": "開始", "answer": "回答", "confirm": "確認", "clear": "回答の取消し", "note": "メモ", "removed": "不要になった回答の削除",
+    "revised": "見直し", "finished": "完了", "reopened": "再開", "review_started": "職員の確認開始", "imported": "取り込み",
+    "flow_changed": "フローの変更", "lease_recovered": "引き継ぎ",
+}
 
 
 def cmd_export(store: Any, args: argparse.Namespace) -> int:
