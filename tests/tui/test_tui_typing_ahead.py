@@ -8,6 +8,7 @@ from pathlib import Path
 from textual import events
 from textual.widgets import Input
 
+from test_tui_kinds import open_flow_file
 from tui_helpers import make_app, retyped
 
 
@@ -102,8 +103,6 @@ sections:
 
 
 async def test_yes_and_no_typed_ahead_answer_the_next_questions_but_never_a_question_of_another_kind(out_dir: Path, tmp_path: Path) -> None:
-    from test_tui_kinds import open_flow_file
-
     app = make_app(out_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_flow_file(app, pilot, tmp_path / "order.yaml", ORDER)
@@ -140,8 +139,6 @@ sections:
 
 
 async def test_a_number_typed_ahead_never_picks_the_option_of_another_question(out_dir: Path, tmp_path: Path) -> None:
-    from test_tui_kinds import open_flow_file
-
     app = make_app(out_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_flow_file(app, pilot, tmp_path / "picks.yaml", CHOICES)
@@ -159,8 +156,6 @@ async def test_an_enter_too_many_does_not_answer_yes(out_dir: Path, tmp_path: Pa
     """An Enter pressed once more than needed (as with a Japanese input method) after a typed answer, or on a
     yes/no question not yet answered, answers nothing; arrows then Enter, or y / n / ?, do. Going back to an
     answered one, Enter keeps its answer."""
-    from test_tui_kinds import open_flow_file
-
     flow = ORDER.replace("      - {id: a, kind: yes_no", "      - {id: first, kind: text, prompt: {ja: 最初, en: First}}\n      - {id: a, kind: yes_no")
     app = make_app(out_dir)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -177,8 +172,6 @@ async def test_an_enter_too_many_does_not_answer_yes(out_dir: Path, tmp_path: Pa
 
 
 async def test_an_enter_too_many_does_not_pick_the_first_choice(out_dir: Path, tmp_path: Path) -> None:
-    from test_tui_kinds import open_flow_file
-
     app = make_app(out_dir)
     async with app.run_test(size=(100, 30)) as pilot:
         await open_flow_file(app, pilot, tmp_path / "picks.yaml", CHOICES)
