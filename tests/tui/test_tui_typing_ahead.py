@@ -29,8 +29,9 @@ async def test_answers_typed_ahead_each_go_to_their_own_question(out_dir: Path) 
         await pilot.press("enter", *retyped("データ入力業務"))
         screen = app.screen
         assert screen.node.id == "applicant"
-        burst(app, [*"株式会社テスト", "enter", "home", "ctrl+k"])  # the date's default cleared, then three answers ahead
+        burst(app, [*"株式会社テスト", "enter"])
         await settle(pilot)
+        await pilot.press("home", "ctrl+k")  # the date's default cleared, then three answers typed ahead
         burst(app, [*"2026-04-01", "enter", *"2027-03-31", "enter", *"R8.10.1", "enter"])
         await settle(pilot)
         answers = screen.interview.answers
@@ -180,3 +181,13 @@ async def test_an_enter_too_many_does_not_pick_the_first_choice(out_dir: Path, t
         assert dict(screen.interview.answers) == {}
         await pilot.press("down", "down", "enter")  # the second, chosen with the arrows
         assert screen.interview.answers["media"] == "usb"
+
+
+async def test_editing_keys_typed_quickly_apply_in_order(out_dir: Path) -> None:
+    app = make_app(out_dir, flow="subcontract-application")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("enter")
+        screen = app.screen
+        burst(app, ["ctrl+u", *"abcd", "backspace", "e", "left", "left", "backspace", "X", "end", *"!", "enter"])
+        await settle(pilot)
+        assert screen.interview.answers["contract_name"] == "aXce!"

@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
@@ -78,13 +79,24 @@ class AnswerField(Input):
         self.enter = enter  # the answer area's: True when it submitted the value
 
     async def _on_key(self, event: events.Key) -> None:
-        if event.key != "enter":
-            return  # (Input's own handler runs next)
-        event.stop()
-        event.prevent_default()
-        if self.enter(self.value):
-            with self.prevent(Input.Changed):
-                self.value = ""  # what is typed from here on is the next answer
+        if event.key == "enter":
+            event.stop()
+            event.prevent_default()
+            if self.enter(self.value):
+                with self.prevent(Input.Changed):
+                    self.value = ""  # what is typed from here on is the next answer
+            return
+        action = _EDITING.get(event.key)
+        if action is not None:  # Backspace, ←, Ctrl-K …: in order with the characters too ("abcd⌫e" is "abce")
+            event.stop()
+            event.prevent_default()
+            await self.run_action(action)
+        # (printable keys: Input's own handler runs next)
+
+
+# Input's own key bindings (but Enter, taken above), run by AnswerField as their keys arrive
+_EDITING = {key.strip(): binding.action for binding in Input.BINDINGS if isinstance(binding, Binding)
+            for key in binding.key.split(",") if key.strip() != "enter"}
 
 
 class TextAnswer(AnswerInput):
