@@ -191,3 +191,20 @@ async def test_editing_keys_typed_quickly_apply_in_order(out_dir: Path) -> None:
         burst(app, ["ctrl+u", *"abcd", "backspace", "e", "left", "left", "backspace", "X", "end", *"!", "enter"])
         await settle(pilot)
         assert screen.interview.answers["contract_name"] == "aXce!"
+
+
+async def test_a_note_is_what_was_typed_before_its_enter(out_dir: Path) -> None:
+    """A staff member's note (F2) goes into the report: keys typed right after its Enter never join it."""
+    from test_tui_walk_wakayama import BASICS_KEYS
+
+    app = make_app(out_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("tab", "right", "enter", "shift+tab", "shift+tab", "enter")  # staff-led, the Wakayama report
+        burst(app, [*"佐藤", "enter", *"X"])  # the name, and a key too soon
+        await settle(pilot)
+        screen = app.screen
+        assert screen.state.staff == "佐藤"
+        await pilot.press(*BASICS_KEYS, "y", "f2")
+        burst(app, [*"規程を確認", "enter", "n"])  # the note, then the next answer at once
+        await settle(pilot)
+        assert screen.state.notes == {"handling_rules": "規程を確認"}

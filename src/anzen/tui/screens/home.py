@@ -19,6 +19,7 @@ from anzen.tui.keys import localize_bindings
 from anzen.tui.navigation import RecentReport, ResumeEntry, StartRequest
 from anzen.tui.state import SELF, STAFF
 from anzen.tui.widgets.footer import Footer
+from anzen.tui.widgets.in_order_input import InOrderInput
 from anzen.tui.widgets.lines import indented, option_width
 from anzen.tui.widgets.toggles import MarkedRadioButton as RadioButton
 from anzen.tui.words import w
@@ -74,7 +75,7 @@ class HomeScreen(Screen[StartRequest]):
                 with RadioSet(id="mode"):
                     yield RadioButton("", value=True, id="mode-self")
                     yield RadioButton("", id="mode-staff")
-            yield Input(id="staff", max_length=100)
+            yield InOrderInput(id="staff", max_length=100)
             if self.recent:
                 yield Static("", id="recent-label", classes="label")
                 yield OptionList(id="recent")
@@ -159,14 +160,14 @@ class HomeScreen(Screen[StartRequest]):
         message.update(Content.styled(text, "bold $text-error"))
         message.display = bool(text)
 
-    def action_start(self) -> None:
+    def action_start(self, staff_entered: str | None = None) -> None:
         flows = self.query_one("#flows", OptionList)
         if flows.highlighted is None:
             return
         option = flows.get_option_at_index(flows.highlighted)
         if option.disabled or option.id is None:
             return
-        staff = self.query_one("#staff", Input).value.strip() or None
+        staff = (self.query_one("#staff", Input).value if staff_entered is None else staff_entered).strip() or None
         if self.mode == STAFF and not staff:
             self._message(w(self.lang, "home.staff_needed"))
             self.query_one("#staff", Input).focus()
@@ -179,8 +180,8 @@ class HomeScreen(Screen[StartRequest]):
         self.action_start()
 
     @on(Input.Submitted, "#staff")
-    def _staff_entered(self) -> None:
-        self.action_start()
+    def _staff_entered(self, event: Input.Submitted) -> None:
+        self.action_start(event.value)  # the name as it was at Enter
 
     @on(OptionList.OptionSelected, "#resume")
     def _resume(self, event: OptionList.OptionSelected) -> None:

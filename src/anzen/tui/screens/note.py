@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from anzen.tui.widgets.in_order_input import InOrderInput
 from anzen.tui.words import w
 
 
@@ -26,7 +27,7 @@ class NoteScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog"):
             yield Static(Content.styled(w(self.lang, "note_title", prompt=self.prompt), "bold"), id="title")
-            yield Input(value=self.current, id="note", max_length=2000)
+            yield InOrderInput(value=self.current, id="note", max_length=2000)  # the note as it was at Enter
             yield Static(Content.styled("Enter: " + w(self.lang, "save") + " / Esc: " + w(self.lang, "cancel"), "$foreground-muted"))
 
     def on_mount(self) -> None:

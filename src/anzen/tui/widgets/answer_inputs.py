@@ -10,14 +10,14 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any, ClassVar
 
-from textual import events, on
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Input, Static
 
+from anzen.tui.widgets.in_order_input import InOrderInput
 from anzen.tui.words import w
 
 # check(raw) → (error message or None, preview of the accepted answer or None)
@@ -68,35 +68,19 @@ class AnswerInput(Vertical):
         """The screen could not take `raw` (it said why): show it again to be corrected, where it was typed."""
 
 
-class AnswerField(Input):
-    """The input of a typed answer. Enter is taken here, in order with the keys typed around it: Textual runs
-    a key's binding only once the key has bubbled up to the app, and by then the keys typed quickly after
-    Enter were already in the field: they ran into the answer being given ("株式会社テスト和歌山市…").
-    What is typed after Enter, before the next question is up, stays for it (see TextAnswer.adopt)."""
+class AnswerField(InOrderInput):
+    """The input of a typed answer: Enter goes to its answer area, in order with the keys typed around it
+    (anzen.tui.widgets.in_order_input). What is typed after Enter, before the next question is up, stays
+    for it (see TextAnswer.adopt)."""
 
     def __init__(self, enter: Callable[[str], bool], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.enter = enter  # the answer area's: True when it submitted the value
 
-    async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
-            event.stop()
-            event.prevent_default()
-            if self.enter(self.value):
-                with self.prevent(Input.Changed):
-                    self.value = ""  # what is typed from here on is the next answer
-            return
-        action = _EDITING.get(event.key)
-        if action is not None:  # Backspace, ←, Ctrl-K …: in order with the characters too ("abcd⌫e" is "abce")
-            event.stop()
-            event.prevent_default()
-            await self.run_action(action)
-        # (printable keys: Input's own handler runs next)
-
-
-# Input's own key bindings (but Enter, taken above), run by AnswerField as their keys arrive
-_EDITING = {key.strip(): binding.action for binding in Input.BINDINGS if isinstance(binding, Binding)
-            for key in binding.key.split(",") if key.strip() != "enter"}
+    def entered(self, value: str) -> None:
+        if self.enter(value):
+            with self.prevent(Input.Changed):
+                self.value = ""  # what is typed from here on is the next answer
 
 
 class TextAnswer(AnswerInput):
