@@ -208,3 +208,19 @@ async def test_a_note_is_what_was_typed_before_its_enter(out_dir: Path) -> None:
         burst(app, [*"規程を確認", "enter", "n"])  # the note, then the next answer at once
         await settle(pilot)
         assert screen.state.notes == {"handling_rules": "規程を確認"}
+
+
+async def test_an_enter_too_many_does_not_skip_the_next_optional_question(out_dir: Path, tmp_path: Path) -> None:
+    flow = ORDER.replace("      - {id: name, kind: text, prompt: {ja: 名前, en: Name}}",
+                         "      - {id: name, kind: text, prompt: {ja: 名前, en: Name}}\n"
+                         "      - {id: remark, kind: text, required: false, prompt: {ja: 備考, en: Remarks}}\n"
+                         "      - {id: contact, kind: text, required: false, prompt: {ja: 連絡先, en: Contact}}")
+    app = make_app(out_dir)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_flow_file(app, pilot, tmp_path / "order.yaml", flow)
+        screen = app.screen
+        await pilot.press("y", "y", *"田中", "enter")
+        burst(app, [*"特になし", "enter", "enter"])  # the second Enter before the next (optional) question is up
+        await settle(pilot)
+        assert screen.interview.answers["remark"] == "特になし"
+        assert screen.node.id == "contact" and not screen.interview.is_answered("contact")

@@ -182,6 +182,8 @@ class TextAnswer(AnswerInput):
 
     def _enter(self, value: str) -> bool:
         """Enter in the field: `value` goes to the screen if it fits (True), else the message says why."""
+        if self.in_flight and not value:
+            return False  # an Enter too many before the next question is up: not an empty answer to it
         self.tried = True
         if self._show(value) is not None:
             return False
