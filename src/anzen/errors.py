@@ -144,15 +144,11 @@ class Notice:
         return self.ja if lang == "ja" else self.en
 
 
-def closest(name: str, candidates: Iterable[str]) -> str | None:
-    """The one of `candidates` that `name` was most likely meant to be, if any is close."""
+def did_you_mean(name: str, candidates: Iterable[str], lang: str = "en") -> str | None:
+    """'Did you mean 'x'?' ('x' のことですか？) when `name` is close to one of `candidates`."""
     import difflib  # only when a name is wrong: not on every start
 
     close = difflib.get_close_matches(str(name), [str(c) for c in candidates], n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
-def did_you_mean(name: str, candidates: Iterable[str]) -> str | None:
-    """'Did you mean 'x'?' when `name` is close to one of `candidates`."""
-    close = closest(name, candidates)
-    return f"Did you mean '{close}'?" if close else None
+    if not close:
+        return None
+    return f"'{close[0]}' のことですか？" if lang == "ja" else f"Did you mean '{close[0]}'?"

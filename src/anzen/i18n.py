@@ -76,12 +76,12 @@ def unknown_flow(lang: str, ref: str, problems: "list[Problem]") -> str | None:
     """When `problems` say only that there is no installed flow and no file by the name the user gave (not a
     flow's include): that, in the user's language, with the installed flow it most likely meant. Both front
     ends say it so."""
-    from anzen.errors import closest
+    from anzen.errors import did_you_mean
     from anzen.registry import default_library
 
     if len(problems) != 1 or problems[0].code != "unknown-flow" or problems[0].file is not None:
         return None
-    close = closest(ref, default_library().flow_ids())
+    hint = did_you_mean(ref, default_library().flow_ids(), lang)
     if lang == "en":
-        return f"no installed flow '{ref}' and no such file." + (f" Did you mean '{close}'?" if close else "") + " The flows: anzen flows list"
-    return f"インストール済みのフローに '{ref}' はなく、その名前のファイルもありません。" + (f"'{close}' のことですか？" if close else "") + "フローの一覧: anzen flows list"
+        return f"no installed flow '{ref}' and no such file." + (f" {hint}" if hint else "") + " The flows: anzen flows list"
+    return f"インストール済みのフローに '{ref}' はなく、その名前のファイルもありません。{hint or ''}フローの一覧: anzen flows list"

@@ -62,6 +62,11 @@ def print_problems(problems: list[Problem], lang: str, stream=None) -> None:
         print(f"{labels.get(problem.severity, problem.severity)}: {problem.render()}", file=stream)
 
 
+def warn(lang: str, text: str) -> None:
+    """A warning line on stderr, labelled in `lang` (the command goes on)."""
+    print(f"{sayer(lang)('警告', 'warning')}: {text}", file=sys.stderr)
+
+
 def fail(message: str, status: int = EXIT_BAD_INPUT) -> NoReturn:
     raise CommandError(message, status)
 
@@ -91,7 +96,7 @@ def open_store_or_fail(args: argparse.Namespace) -> Any:
     except StoreError as exc:
         raise CommandError(exc.message(args.lang)) from None
     for note in store.notes:
-        print(f"{sayer(args.lang)('警告', 'warning')}: {note.message(args.lang)}", file=sys.stderr)
+        warn(args.lang, note.message(args.lang))
     return store
 
 

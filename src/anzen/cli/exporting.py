@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from anzen.cli.language import Say, sayer
+from anzen.cli.common import warn
+from anzen.cli.language import Say
 
 
 def add_export_arguments(parser: argparse.ArgumentParser, say: Say) -> None:
@@ -39,4 +39,4 @@ def exporter_warnings(lang: str) -> Iterator[None]:
                 if not issubclass(warning.category, UserWarning):  # Python's own (ResourceWarning …) are not the user's business
                     continue
                 said = getattr(warning.message, "ja", None) if lang == "ja" else None
-                print(f"{sayer(lang)('警告', 'warning')}: {said or warning.message}", file=sys.stderr)
+                warn(lang, str(said or warning.message))

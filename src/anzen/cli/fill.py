@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import datetime
 from pathlib import Path
 
-from anzen.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS, CommandError, load_plan_or_fail, print_problems, today
+from anzen.cli.common import EXIT_BAD_INPUT, EXIT_OK, EXIT_PROBLEMS, CommandError, load_plan_or_fail, print_problems, today, warn
 from anzen.cli.language import sayer
-from anzen.errors import Problem, ProblemsError, closest
+from anzen.errors import Problem, ProblemsError, did_you_mean
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,23 +37,20 @@ def run(args: argparse.Namespace) -> int:
     problems = []
     for qid in loaded.unknown:
         candidates = [n.id for n in plan.nodes if n.answerable]
-        close = closest(qid, candidates)
         problems.append(Problem("answers-unknown-id", say(f"フロー '{plan.flow.id}' に質問 '{qid}' はありません。", f"'{qid}' is not a question of flow '{plan.flow.id}'"),
-                                answers.file, answers.line_of(qid), say(f"回答 '{qid}'", f"answer '{qid}'"),
-                                close and say(f"'{close}' のことですか？", f"Did you mean '{close}'?")))
+                                answers.file, answers.line_of(qid), say(f"回答 '{qid}'", f"answer '{qid}'"), did_you_mean(qid, candidates, args.lang)))
     for qid, error in loaded.invalid:
         problems.append(Problem("answers-invalid", error.message(args.lang), answers.file, answers.line_of(qid), say(f"質問 '{qid}'", f"question '{qid}'")))
     if problems:
         print_problems(problems, args.lang)
         raise CommandError(say(f"報告書は作成していません: {args.answers} に問題 {len(problems)} 件", f"no report written: {len(problems)} problem(s) in {args.answers}"), EXIT_BAD_INPUT)
-    warning = say("警告", "warning")
     for qid in loaded.ignored:
-        print(f"{warning}: " + say(f"{answers.file}: '{qid}' への回答は使いません（ほかの回答からはその質問に進みません）",
-                                   f"{answers.file}: answer to '{qid}' ignored: the other answers do not lead to that question"), file=sys.stderr)
+        warn(args.lang, say(f"{answers.file}: '{qid}' への回答は使いません（ほかの回答からはその質問に進みません）",
+                            f"{answers.file}: answer to '{qid}' ignored: the other answers do not lead to that question"))
     missing = [n.id for n in interview.path() if not interview.is_answered(n.id)]
     if missing:
-        print(f"{warning}: " + say(f"未回答の質問 {len(missing)} 件（その確認事項は「未回答」）: {', '.join(missing)}",
-                                   f"{len(missing)} question(s) not answered; their items are 'unanswered': {', '.join(missing)}"), file=sys.stderr)
+        warn(args.lang, say(f"未回答の質問 {len(missing)} 件（その確認事項は「未回答」）: {', '.join(missing)}",
+                            f"{len(missing)} question(s) not answered; their items are 'unanswered': {', '.join(missing)}"))
 
     report = build_report(interview, generated_at=datetime.now().astimezone(), lang=args.lang)
     from anzen.cli.exporting import export_options, exporter_warnings

@@ -7,10 +7,9 @@ Sessions: when the session store lands, `_load` is the one place to accept a ses
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from anzen.cli.common import EXIT_OK, CommandError, print_problems
+from anzen.cli.common import EXIT_OK, CommandError, print_problems, warn
 from anzen.cli.language import sayer
 from anzen.errors import ProblemsError
 
@@ -28,7 +27,7 @@ def _load(ref: str, args: argparse.Namespace):  # -> Report
         print_problems(exc.problems, args.lang)
         raise CommandError(sayer(args.lang)(f"報告書 {ref} は使えません", f"cannot use report {ref}")) from None
     for warning in rebuilt.warnings:
-        print(f"{sayer(args.lang)('警告', 'warning')}: {warning.message(args.lang)}", file=sys.stderr)
+        warn(args.lang, warning.message(args.lang))
     return rebuilt.report
 
 
@@ -50,7 +49,7 @@ def _from_session(ref: str, args: argparse.Namespace):  # -> Report
 
 def run(args: argparse.Namespace) -> int:
     from anzen.cli.exporting import export_options, exporter_warnings
-    from anzen.exports import FORMATS, ExportError, FormatError, default_basename, parse_formats, render, safe_name, write_atomic
+    from anzen.exports import FORMATS, ExportError, FormatError, already_exists, default_basename, parse_formats, render, safe_name, write_atomic
     from anzen.exports.eml import AddressError, Attachment, attachment_name, check_address, render_eml
 
     try:
@@ -65,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     path = out_dir / f"{safe_name(args.name) if args.name else default_basename(report)}.eml"
     say = sayer(args.lang)
     if path.exists() and not args.force:
-        raise CommandError(say(f"{path}: 同じ名前のファイルがすでにあります（上書きするには --force）", f"{path}: already exists (use --force to overwrite)"))
+        raise CommandError(already_exists(path).message(args.lang))
     try:
         with exporter_warnings(args.lang):
             attachments = [Attachment(attachment_name(report, FORMATS[f][1]), render(report, f, **export_options(args))) for f in formats]

@@ -184,7 +184,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"anzen: {exc}", file=sys.stderr)
         return exc.status
     except KeyboardInterrupt:
-        print(f"\nanzen: {sayer(args.lang)('中断しました。', 'interrupted')}", file=sys.stderr)
+        from anzen.i18n import ui
+
+        print(f"\nanzen: {ui(args.lang, 'interrupted')}", file=sys.stderr)
         return 130
     return EXIT_BAD_INPUT
 

@@ -34,7 +34,7 @@ class FormatError(Failure, ValueError):
     """A --format naming no format anzen writes (in both languages)."""
 
 
-def _exists(path: Path) -> ExportError:
+def already_exists(path: Path) -> ExportError:
     return ExportError(f"{path}: already exists (use --force to overwrite)",
                        ja=f"{path}: 同じ名前のファイルがすでにあります（上書きするには --force）")
 
@@ -81,7 +81,7 @@ def render(report: "Report", fmt: str, **options: object) -> bytes:
 def write_atomic(path: Path, data: bytes, *, force: bool = False, mode: int = 0o600) -> None:
     """Write via a temporary file and rename; never replace an existing file unless `force`."""
     if path.exists() and not force:
-        raise _exists(path)
+        raise already_exists(path)
     import tempfile  # here: the line mode imports this package before its first question, and writes at the end
 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -98,7 +98,7 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False, mode: int = 0o
             os.unlink(tmp)
     except FileExistsError:
         os.unlink(tmp)
-        raise _exists(path) from None
+        raise already_exists(path) from None
     except OSError as exc:
         if os.path.exists(tmp):
             os.unlink(tmp)
@@ -117,7 +117,7 @@ def write_reports(report: "Report", formats: list[str], out_dir: Path, *, force:
     if not force:
         for _, path in targets:
             if path.exists():
-                raise _exists(path)
+                raise already_exists(path)
     rendered = [(fmt, path, render(report, fmt, **(options or {}))) for fmt, path in targets]
     written = []
     for fmt, path, data in rendered:

@@ -266,9 +266,10 @@ class InterviewScreen(OtherScreens, GroupSteps, Screen[GoHome]):
     async def _submitted(self, event: AnswerInput.Submitted) -> None:
         event.stop()
         asked = self.child if self.draft is not None and self.child is not None else self.node
-        if asked is None or asked.is_group or family_of(asked.question.kind) != event.family:
+        family = family_of(event.question.kind)
+        if asked is None or asked.is_group or family_of(asked.question.kind) != family:
             return  # keys typed ahead into the last area ('n' of a name typed after a yes/no): not for this question
-        if event.family in ("choice", "multi_choice") and event.question is not asked.question:
+        if family in ("choice", "multi_choice") and event.question is not asked.question:
             return  # a choice is one of the options of the question it was picked on
         with self.app.batch_update():  # one layout for the bubbles, the panel and the new answer area
             await self._take(event.raw)

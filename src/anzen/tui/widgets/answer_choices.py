@@ -56,7 +56,6 @@ class ChoiceArea(AnswerInput):
 class YesNoAnswer(ChoiceArea):
     """はい / いいえ / わからない: y, n, ? (or 1, 2, 3); ← → move between the buttons."""
 
-    family = "yes_no"
 
     BINDINGS = [
         Binding("y,1", "pick('yes')", show=False), Binding("n,2", "pick('no')", show=False),
@@ -117,7 +116,6 @@ class ChoiceList(OptionList):
 class ChoiceAnswer(ChoiceArea):
     """One of the choices: number keys pick at once, ? is わからない; ↑↓ and Enter also work."""
 
-    family = "choice"
 
     BINDINGS = [Binding(str(i), f"pick({i})", show=False) for i in range(1, 10)] + [
         Binding("question_mark", "pick(0)", show=False)
@@ -177,7 +175,6 @@ class MultiList(SelectionList):
 class MultiChoiceAnswer(ChoiceArea):
     """Any of the choices: number keys or Space toggle, Enter confirms."""
 
-    family = "multi_choice"
 
     BINDINGS = [Binding(str(i), f"toggle({i})", show=False) for i in range(1, 10)] + [
         Binding("question_mark", "toggle(0)", show=False)

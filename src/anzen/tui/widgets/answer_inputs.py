@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -25,28 +25,26 @@ Check = Callable[[Any], tuple[str | None, str | None]]
 
 
 def family_of(kind: str) -> str:
-    """Which answer area a question of `kind` gets (AnswerInput.family)."""
+    """Which answer area a question of `kind` gets: an answer from one kind of area fits only questions of
+    that kind (keys typed ahead reach the area still up)."""
     return kind if kind in ("yes_no", "choice", "multi_choice") else "typed"
 
 
 class AnswerInput(Vertical):
     """Base of the answer areas."""
 
-    family: ClassVar[str] = ""  # family_of() the kinds of question this area answers
-
     class Submitted(Message):
-        def __init__(self, raw: Any, family: str, question: Any) -> None:
+        def __init__(self, raw: Any, question: Any) -> None:
             super().__init__()
             self.raw = raw
-            # keys typed ahead reach the area that was up: which kind of question, and which, it answered
-            self.family, self.question = family, question
+            self.question = question  # keys typed ahead reach the area that was up: the question it answered
 
     def __init__(self, question: Any, lang: str, current: Any, check: Check) -> None:
         super().__init__(classes="answer-input")
         self.question, self.lang, self.current, self.check = question, lang, current, check
 
     def submit(self, raw: Any) -> None:
-        self.post_message(self.Submitted(raw, self.family, self.question))
+        self.post_message(self.Submitted(raw, self.question))
 
     def focus_first(self) -> None:
         focusable = [n for n in self.query("*") if n.can_focus]
@@ -85,8 +83,6 @@ class AnswerField(InOrderInput):
 
 class TextAnswer(AnswerInput):
     """Text, dates and numbers: an input with its message under it, checked as it is typed."""
-
-    family = "typed"
 
     def __init__(self, question: Any, lang: str, current: Any, check: Check, *, hint: str = "", placeholder: str = "", unit: str = "") -> None:
         super().__init__(question, lang, current, check)
@@ -198,7 +194,7 @@ def answer_input_for(question: Any, lang: str, current: Any, today: date, check:
         current = getattr(question, "default", None)
         if question.kind == "date" and current == "today":
             current = today.isoformat()
-    if question.kind in ("yes_no", "choice", "multi_choice"):
+    if family_of(question.kind) != "typed":
         from anzen.tui.widgets.answer_choices import ChoiceAnswer, MultiChoiceAnswer, YesNoAnswer
 
         kind = {"yes_no": YesNoAnswer, "choice": ChoiceAnswer, "multi_choice": MultiChoiceAnswer}[question.kind]
